@@ -1,0 +1,67 @@
+package io.datainmotion.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bin/dim}: the command line for people. Each subcommand explains itself with {@code --help}. */
+@Command(name = "dim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Dim.Version.class,
+        description = "Data in Motion: real-time tweet sentiment and IoT sensor pipelines on Storm and Kafka.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Dim implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of {@link #main}. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Dim());
+        cli.setParameterExceptionHandler(Dim::oneLineUsageError);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("dim " + cmd.getCommandName() + ": " + oneLine(e));
+            return cmd.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return cli;
+    }
+
+    private static int oneLineUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("dim: " + oneLine(e) + " (see 'bin/dim "
+                + qualifiedName(cmd) + "--help')");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static String qualifiedName(CommandLine cmd) {
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        return name.startsWith("dim ") ? name.substring(4) + " " : "";
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Dim.class.getPackage().getImplementationVersion();
+            return new String[] {"data-in-motion " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
