@@ -356,13 +356,7 @@ public final class VaderScorer implements SentimentScorer {
      * rescaled in its place.
      */
     private void butCheck(VaderTokens tokens, StringBuilder[] traces) {
-        int but = -1;
-        for (int i = 0; i < tokens.count; i++) {
-            if (vocabulary.role(tokens.ids[i]) == VaderVocabulary.BUT) {
-                but = i;
-                break;
-            }
-        }
+        int but = tokens.butIndex;
         if (but < 0) {
             return;
         }

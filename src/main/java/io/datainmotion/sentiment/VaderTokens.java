@@ -29,6 +29,10 @@ final class VaderTokens {
     private int[] lengths = new int[64];
     private char[] chars = new char[1024];
     private int charCount;
+    /** The text being tokenized: reading a char[] beats String.charAt in this loop. */
+    private char[] text = new char[512];
+    /** The first token "but" (any case), or -1. */
+    int butIndex;
 
     VaderTokens(VaderVocabulary vocabulary, EmojiSentiment emoji) {
         this.vocabulary = vocabulary;
@@ -40,16 +44,22 @@ final class VaderTokens {
         return new String(chars, starts[i], lengths[i]);
     }
 
-    void tokenize(String text) {
+    void tokenize(String source) {
         count = 0;
         upperCount = 0;
         exclamations = 0;
         questions = 0;
         charCount = 0;
-        int length = text.length();
+        butIndex = -1;
+        int length = source.length();
+        if (length > text.length) {
+            text = new char[Math.max(length, 2 * text.length)];
+        }
+        source.getChars(0, length, text, 0);
+        char[] text = this.text;
         int i = 0;
         while (i < length) {
-            if (isSpace(text.charAt(i))) {
+            if (isSpace(text[i])) {
                 i++;
                 continue;
             }
@@ -57,12 +67,12 @@ final class VaderTokens {
             int emojiIndex = -1;
             int separatorLength = 0;
             for (; i < length; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (isSpace(c)) {
                     break;
                 }
                 if (c >= '\u2000') {
-                    int cp = text.codePointAt(i);
+                    int cp = Character.codePointAt(text, i, length);
                     emojiIndex = emoji.indexOf(cp);
                     if (emojiIndex >= 0 || EmojiSentiment.isEmojiModifier(cp)) {
                         separatorLength = Character.charCount(cp);
@@ -71,7 +81,7 @@ final class VaderTokens {
                 }
             }
             if (i > start) {
-                addWord(text, start, i);
+                addWord(start, i);
             }
             if (emojiIndex >= 0) {
                 addEmojiWords(emojiIndex);
@@ -80,12 +90,13 @@ final class VaderTokens {
         }
     }
 
-    private void addWord(String text, int start, int end) {
+    private void addWord(int start, int end) {
+        char[] text = this.text;
         if (isMentionOrUrl(text, start, end)) {
             return;
         }
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '!') {
                 exclamations++;
             } else if (c == '?') {
@@ -94,14 +105,14 @@ final class VaderTokens {
         }
         int from = start;
         int to = end;
-        while (from < to && isPunctuation(text.charAt(from))) {
+        while (from < to && isPunctuation(text[from])) {
             from++;
         }
-        while (to > from && isPunctuation(text.charAt(to - 1))) {
+        while (to > from && isPunctuation(text[to - 1])) {
             to--;
         }
         // The reference keeps the unstripped token when stripping leaves at most two characters (":)").
-        if (to - from <= 2 || (to - from <= 4 && Character.codePointCount(text, from, to) <= 2)) {
+        if (to - from <= 2 || (to - from <= 4 && Character.codePointCount(text, from, to - from) <= 2)) {
             from = start;
             to = end;
         }
@@ -111,8 +122,9 @@ final class VaderTokens {
         boolean cased = false;
         boolean lower = false;
         boolean run = false;
+        int hash = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             char folded;
             if (c < 128) {
                 if (c >= 'A' && c <= 'Z') {
@@ -131,9 +143,10 @@ final class VaderTokens {
                 folded = c == '\u2019' ? '\'' : Character.toLowerCase(c);
             }
             chars[at + i - from] = folded;
+            hash = 31 * hash + folded;
             run |= i - from >= 2 && folded == chars[at + i - from - 1] && folded == chars[at + i - from - 2];
         }
-        int id = vocabulary.indexOf(chars, at, length);
+        int id = vocabulary.indexOf(chars, at, length, hash);
         int tokenStart = at;
         int tokenLength = length;
         if (id < 0 && run) {
@@ -163,6 +176,9 @@ final class VaderTokens {
     }
 
     private void add(int id, int start, int length, boolean isUpper, boolean isNegation, int emojiSource) {
+        if (butIndex < 0 && vocabulary.role(id) == VaderVocabulary.BUT) {
+            butIndex = count;
+        }
         ids[count] = id;
         starts[count] = start;
         lengths[count] = length;
@@ -204,17 +220,27 @@ final class VaderTokens {
         return false;
     }
 
-    private static boolean isMentionOrUrl(String text, int start, int end) {
-        char first = text.charAt(start);
+    private static boolean isMentionOrUrl(char[] text, int start, int end) {
+        char first = text[start];
         if (first == '@') {
-            return end - start > 1 && (Character.isLetterOrDigit(text.charAt(start + 1)) || text.charAt(start + 1) == '_');
+            return end - start > 1 && (Character.isLetterOrDigit(text[start + 1]) || text[start + 1] == '_');
         }
-        if (first != 'h' && first != 'H' && first != 'w' && first != 'W') {
+        return startsWithIgnoringCase(text, start, end, "http://")
+                || startsWithIgnoringCase(text, start, end, "https://")
+                || startsWithIgnoringCase(text, start, end, "www.");
+    }
+
+    /** {@code prefix} in lower case ASCII. */
+    private static boolean startsWithIgnoringCase(char[] text, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
             return false;
         }
-        return text.regionMatches(true, start, "http://", 0, 7)
-                || text.regionMatches(true, start, "https://", 0, 8)
-                || text.regionMatches(true, start, "www.", 0, 4);
+        for (int k = 0; k < prefix.length(); k++) {
+            if ((text[start + k] | 0x20) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Python's {@code string.punctuation}: the 32 ASCII punctuation characters. */

@@ -92,6 +92,8 @@ final class VaderVocabulary {
     private final double[] idiomValences;
     private final String[] idiomTexts;
     private final int[][] boosterBigramIds;
+    /** Whether a word starts an idiom or a two-word dampener: most tokens need no phrase comparison. */
+    private final boolean[] startsPhrase;
 
     private VaderVocabulary(VaderLexicon lexicon) {
         Set<String> all = new LinkedHashSet<>();
@@ -136,6 +138,13 @@ final class VaderVocabulary {
             idiomValences[idiom] = IDIOMS.get(idiomTexts[idiom]);
         }
         boosterBigramIds = BOOSTER_BIGRAMS.stream().map(this::idsOf).toArray(int[][]::new);
+        startsPhrase = new boolean[all.size()];
+        for (int[] phrase : idiomIds) {
+            startsPhrase[phrase[0]] = true;
+        }
+        for (int[] phrase : boosterBigramIds) {
+            startsPhrase[phrase[0]] = true;
+        }
     }
 
     static VaderVocabulary standard() {
@@ -148,6 +157,10 @@ final class VaderVocabulary {
 
     int indexOf(char[] chars, int offset, int length) {
         return words.indexOf(chars, offset, length);
+    }
+
+    int indexOf(char[] chars, int offset, int length, int polynomialHash) {
+        return words.indexOf(chars, offset, length, polynomialHash);
     }
 
     boolean inLexicon(int id) {
@@ -187,6 +200,9 @@ final class VaderVocabulary {
 
     /** The idiom spelled by the {@code length} token ids from {@code start}, or -1. */
     int idiomAt(int[] ids, int start, int length) {
+        if (!startsPhrase(ids[start])) {
+            return -1;
+        }
         for (int idiom = 0; idiom < idiomIds.length; idiom++) {
             if (matches(idiomIds[idiom], ids, start, length)) {
                 return idiom;
@@ -205,6 +221,9 @@ final class VaderVocabulary {
 
     /** The two-word dampener ("kind of", ...) at {@code start}, or -1. */
     int boosterBigramAt(int[] ids, int start) {
+        if (!startsPhrase(ids[start])) {
+            return -1;
+        }
         for (int bigram = 0; bigram < boosterBigramIds.length; bigram++) {
             if (matches(boosterBigramIds[bigram], ids, start, 2)) {
                 return bigram;
@@ -215,6 +234,10 @@ final class VaderVocabulary {
 
     String boosterBigramText(int bigram) {
         return BOOSTER_BIGRAMS.get(bigram);
+    }
+
+    private boolean startsPhrase(int id) {
+        return id >= 0 && startsPhrase[id];
     }
 
     private static boolean matches(int[] phrase, int[] ids, int start, int length) {
