@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Data in Motion: real-time tweet sentiment and IoT sensor pipelines on Storm and Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TrainSentimentCommand.class,
         })
 public final class Dim implements Runnable {
 

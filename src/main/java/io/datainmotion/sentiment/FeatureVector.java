@@ -11,6 +11,7 @@ public final class FeatureVector {
 
     private int[] buckets = new int[512];
     private String[] names;
+    private char[] scratch = new char[32];
     private int size;
     final float[] dense = new float[DenseFeature.COUNT];
 
@@ -31,6 +32,14 @@ public final class FeatureVector {
             }
         }
         buckets[size++] = bucket;
+    }
+
+    /** A buffer of at least {@code length} chars for rewriting a token, reused across calls. */
+    char[] scratch(int length) {
+        if (scratch.length < length) {
+            scratch = new char[Math.max(length, scratch.length * 2)];
+        }
+        return scratch;
     }
 
     boolean recordsNames() {

@@ -48,16 +48,25 @@ public final class LinearFeatures {
     private static final float LEXICON_SCALE = 1f / 4f;
 
     private final Settings settings;
-    private final TokenValences valences;
+    private final VaderLexicon lexicon;
+    private final EmojiSentiment emoji;
     private final int shift;
 
     /**
-     * @param valences lexicon valences of words and emoticons, and of emoji through what they depict
+     * @param lexicon valences of words and emoticons
+     * @param emoji valences of emoji, through the lexicon words of what they depict: the training tweets have
+     *              no emoji, so this is how an emoji reaches the weights learnt for lexicon words
      */
-    public LinearFeatures(Settings settings, TokenValences valences) {
+    public LinearFeatures(Settings settings, VaderLexicon lexicon, EmojiSentiment emoji) {
         this.settings = settings;
-        this.valences = valences;
+        this.lexicon = lexicon;
+        this.emoji = emoji;
         this.shift = 64 - settings.hashBits();
+    }
+
+    /** Features over the shipped lexicon and emoji mapping. */
+    public static LinearFeatures standard(Settings settings) {
+        return new LinearFeatures(settings, VaderLexicon.standard(), EmojiSentiment.standard());
     }
 
     public Settings settings() {
@@ -100,7 +109,7 @@ public final class LinearFeatures {
                 }
             }
             if (kind == TweetTokens.Kind.WORD || kind == TweetTokens.Kind.EMOTICON || kind == TweetTokens.Kind.EMOJI) {
-                float valence = valence(tokens, t);
+                float valence = valence(tokens, t, out);
                 if (valence > 0) {
                     dense[(negated ? DenseFeature.NEGATED_POSITIVE : DenseFeature.LEXICON_POSITIVE).ordinal()]
                             += valence * LEXICON_SCALE;
@@ -121,23 +130,30 @@ public final class LinearFeatures {
     }
 
     /**
-     * The token's lexicon valence. An elongated word not in the lexicon as cut to double letters
+     * The token's lexicon (or emoji) valence. An elongated word not in the lexicon as cut to double letters
      * ({@code loooove} to {@code loove}) is looked up once more with every double letter made single
      * ({@code love}).
      */
-    private float valence(TweetTokens tokens, int t) {
-        float valence = valences.valence(tokens.hash(t));
-        if (valence != 0 || !tokens.elongated(t)) {
-            return valence;
+    private float valence(TweetTokens tokens, int t, FeatureVector out) {
+        if (tokens.kind(t) == TweetTokens.Kind.EMOJI) {
+            int index = emoji.indexOf(tokens.codePoint(t));
+            return index < 0 ? 0f : (float) emoji.valence(index);
         }
         char[] chars = tokens.chars();
-        long hash = TweetTokens.FNV_OFFSET;
-        for (int i = tokens.start(t); i < tokens.end(t); i++) {
-            if (i == tokens.start(t) || chars[i] != chars[i - 1]) {
-                hash = (hash ^ chars[i]) * TweetTokens.FNV_PRIME;
+        int start = tokens.start(t);
+        int end = tokens.end(t);
+        int id = lexicon.indexOf(chars, start, end - start);
+        if (id < 0 && tokens.elongated(t)) {
+            char[] collapsed = out.scratch(end - start);
+            int length = 0;
+            for (int i = start; i < end; i++) {
+                if (i == start || chars[i] != chars[i - 1]) {
+                    collapsed[length++] = chars[i];
+                }
             }
+            id = lexicon.indexOf(collapsed, 0, length);
         }
-        return valences.valence(hash);
+        return id < 0 ? 0f : (float) lexicon.valence(id);
     }
 
     private void addCharGrams(char[] chars, int start, int end, FeatureVector out) {

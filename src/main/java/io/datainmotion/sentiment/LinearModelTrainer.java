@@ -45,22 +45,20 @@ public final class LinearModelTrainer {
     private static final List<Sentiment> CLASSES = List.of(Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE);
 
     private final Options options;
-    private final TokenValences valences;
 
-    public LinearModelTrainer(Options options, TokenValences valences) {
+    public LinearModelTrainer(Options options) {
         this.options = options;
-        this.valences = valences;
     }
 
     /**
      * @param metadata recorded in the model as is (training data hash, command line, ...); the trainer adds
      *                 its own settings
      */
-    public LinearModel train(List<LabelledTweet> examples, Map<String, String> metadata) {
+    public LinearModel train(List<SentimentEvaluation.LabelledText> examples, Map<String, String> metadata) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
-        LinearFeatures features = new LinearFeatures(options.features(), valences);
+        LinearFeatures features = LinearFeatures.standard(options.features());
         TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
         FeatureVector vector = new FeatureVector(false);
         int hashSpace = 1 << options.features().hashBits();

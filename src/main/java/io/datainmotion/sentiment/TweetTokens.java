@@ -10,7 +10,7 @@ import java.util.Arrays;
  * <p>Normalisation: words are lower-cased, a run of three or more equal characters is cut to two
  * ({@code sooooo} becomes {@code soo}, flagged elongated), a leading {@code #} is dropped (flagged hashtag),
  * {@code @mentions} become the token {@code <user>} and links {@code <url>}. Emoticons such as {@code :-)}
- * stay whole, each emoji is its own token (variation selectors, joiners and skin tones are skipped), and
+ * stay whole, each emoji is its own token ({@linkplain EmojiSentiment#isEmojiModifier modifiers} are skipped), and
  * runs of sentence punctuation ({@code .,;:!?}) become one token that ends a negation scope.
  */
 public final class TweetTokens {
@@ -123,7 +123,7 @@ public final class TweetTokens {
     }
 
     public boolean negator(int token) {
-        return kinds[token] == Kind.WORD.ordinal() && negators.contains(hashes[token], chars, starts[token], ends[token]);
+        return kinds[token] == Kind.WORD.ordinal() && negators.contains(chars, starts[token], ends[token]);
     }
 
     public int exclamationMarks() {
@@ -166,7 +166,7 @@ public final class TweetTokens {
                 i = addPunctuation(text, i, to);
             } else if (Character.isHighSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL) {
                 int codePoint = text.codePointAt(i);
-                if (!isEmojiModifier(codePoint)) {
+                if (!EmojiSentiment.isEmojiModifier(codePoint)) {
                     beginToken();
                     appendCodePoint(codePoint);
                     endToken(Kind.EMOJI, 0, codePoint);
@@ -316,12 +316,6 @@ public final class TweetTokens {
 
     private static boolean isSentencePunctuation(char c) {
         return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
-    }
-
-    /** Skin-tone modifiers, zero-width joiner, variation selectors and tag characters carry no sentiment. */
-    private static boolean isEmojiModifier(int codePoint) {
-        return (codePoint >= 0x1F3FB && codePoint <= 0x1F3FF) || codePoint == 0x200D
-                || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0xE0020 && codePoint <= 0xE007F);
     }
 
     /**
