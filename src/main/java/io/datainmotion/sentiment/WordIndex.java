@@ -11,8 +11,10 @@ public final class WordIndex {
 
     private final char[] pool;
     private final int[] starts;
-    private final int[] hashes;
-    /** id + 1 of the word in each slot; 0 marks an empty slot. */
+    /**
+     * Per slot, its word's hash then id + 1 (0: empty), side by side so that a probe reads one cache
+     * line before it touches the word's characters.
+     */
     private final int[] slots;
     private final int mask;
 
@@ -24,9 +26,9 @@ public final class WordIndex {
         }
         pool = new char[totalChars];
         starts = new int[words.size() + 1];
-        hashes = new int[words.size()];
-        slots = new int[Integer.highestOneBit(Math.max(2, words.size()) * 4 - 1)];
-        mask = slots.length - 1;
+        int slotCount = Integer.highestOneBit(Math.max(2, words.size()) * 4 - 1);
+        slots = new int[2 * slotCount];
+        mask = slotCount - 1;
         int offset = 0;
         for (int id = 0; id < words.size(); id++) {
             String word = words.get(id);
@@ -37,17 +39,18 @@ public final class WordIndex {
             if (indexOf(pool, starts[id], word.length()) >= 0) {
                 throw new IllegalArgumentException("duplicate word: " + word);
             }
-            hashes[id] = hash(pool, starts[id], word.length());
-            int slot = hashes[id] & mask;
-            while (slots[slot] != 0) {
+            int hash = spread(polynomialHash(pool, starts[id], word.length()));
+            int slot = hash & mask;
+            while (slots[2 * slot + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = id + 1;
+            slots[2 * slot] = hash;
+            slots[2 * slot + 1] = id + 1;
         }
     }
 
     public int size() {
-        return hashes.length;
+        return starts.length - 1;
     }
 
     public String word(int id) {
@@ -56,14 +59,25 @@ public final class WordIndex {
 
     /** The id of the word spelled by {@code chars[offset, offset + length)}, or -1; exact, case-sensitive match. */
     public int indexOf(char[] chars, int offset, int length) {
-        int hash = hash(chars, offset, length);
-        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-            int id = slots[slot] - 1;
-            if (hashes[id] == hash && sameChars(id, chars, offset, length)) {
-                return id;
+        return indexOf(chars, offset, length, polynomialHash(chars, offset, length));
+    }
+
+    /**
+     * {@link #indexOf(char[], int, int)} for a caller that already folded the characters into
+     * {@code polynomialHash} ({@code h = 31 * h + c} from 0, like {@link String#hashCode}) while
+     * reading them.
+     */
+    public int indexOf(char[] chars, int offset, int length, int polynomialHash) {
+        int hash = spread(polynomialHash);
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            int entry = slots[2 * slot + 1];
+            if (entry == 0) {
+                return -1;
+            }
+            if (slots[2 * slot] == hash && sameChars(entry - 1, chars, offset, length)) {
+                return entry - 1;
             }
         }
-        return -1;
     }
 
     /** The id of {@code word}, or -1. */
@@ -85,11 +99,15 @@ public final class WordIndex {
         return true;
     }
 
-    private static int hash(char[] chars, int offset, int length) {
+    private static int polynomialHash(char[] chars, int offset, int length) {
         int h = 0;
         for (int i = offset, end = offset + length; i < end; i++) {
             h = 31 * h + chars[i];
         }
+        return h;
+    }
+
+    private static int spread(int h) {
         // Spread the high bits into the low ones the mask keeps: short words differ mostly in the low bits.
         h *= 0x9E3779B9;
         return h ^ (h >>> 16);
