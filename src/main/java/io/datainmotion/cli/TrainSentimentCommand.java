@@ -52,7 +52,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Where to write the model (default: ${DEFAULT-VALUE}).")
     String out;
 
-    @Option(names = "--c", paramLabel = "C", defaultValue = "0.5",
+    @Option(names = "--c", paramLabel = "C", defaultValue = "2",
             description = "Inverse regularisation strength of the logistic regression (default: ${DEFAULT-VALUE}).")
     double regularization;
 

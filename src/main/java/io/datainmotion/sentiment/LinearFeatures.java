@@ -9,7 +9,8 @@ package io.datainmotion.sentiment;
  *       {@code word:~happy}), including {@code <user>}, {@code <url>}, emoticons, emoji and punctuation runs;</li>
  *   <li>word bigrams, with start and end markers;</li>
  *   <li>character n-grams of each word framed as {@code <word>}, which carry misspellings, elongations and
- *       hashtags glued from several words.</li>
+ *       hashtags glued from several words; not for negated words, whose n-grams would carry the
+ *       un-negated sense ({@code happy}'s n-grams outvoted {@code not}).</li>
  * </ul>
  * Dense features ({@link DenseFeature}) add the VADER lexicon valences, emoji through the same valence
  * table, and emphasis cues. Immutable and thread-safe; the {@link TweetTokens} and {@link FeatureVector}
@@ -21,7 +22,7 @@ public final class LinearFeatures {
      * Bumped whenever a change here alters which buckets or dense values a text yields, so that a model
      * trained with other features is refused instead of silently mis-scored.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The tunable feature settings a model records and is scored with. */
     public record Settings(int hashBits, int minCharGram, int maxCharGram) {
@@ -100,7 +101,9 @@ public final class LinearFeatures {
 
             TweetTokens.Kind kind = tokens.kind(t);
             if (kind == TweetTokens.Kind.WORD) {
-                addCharGrams(chars, tokens.start(t), tokens.end(t), out);
+                if (!negated) {
+                    addCharGrams(chars, tokens.start(t), tokens.end(t), out);
+                }
                 if (tokens.elongated(t)) {
                     elongated++;
                 }
