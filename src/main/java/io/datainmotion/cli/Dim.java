@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Data in Motion: real-time tweet sentiment and IoT sensor pipelines on Storm and Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ScoreCommand.class,
+                EvalSentimentCommand.class,
         })
 public final class Dim implements Runnable {
 

@@ -14,6 +14,9 @@ import java.util.function.Function;
  */
 public final class SentimentScorers {
 
+    /** The scorer used when none is named: the one with the better macro recall on the dev split. */
+    public static final String DEFAULT = VaderScorer.NAME;
+
     public static final String POSITIVE_THRESHOLD = "positiveThreshold";
     public static final String NEGATIVE_THRESHOLD = "negativeThreshold";
 
