@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ScoreCommand.class,
                 EvalSentimentCommand.class,
+                BenchCommand.class,
         })
 public final class Dim implements Runnable {
 
