@@ -102,8 +102,8 @@ public final class VaderScorer implements SentimentScorer {
         List<Explanation.Contribution> contributions = new ArrayList<>();
         double[] valences = tokens.valences;
         for (int i = 0; i < tokens.count; i++) {
-            if (valences[i] != 0 || traces[i].length() > 0) {
-                contributions.add(new Explanation.Contribution(tokens.token(i), valences[i], describe(tokens, i, traces[i])));
+            if (traces[i].length() > 0) {
+                contributions.add(new Explanation.Contribution(tokens.token(i), valences[i], traces[i].substring(2)));
             }
         }
         double amplifier = punctuationAmplifier(tokens);
@@ -114,16 +114,6 @@ public final class VaderScorer implements SentimentScorer {
         }
         contributions.sort(Comparator.comparingDouble((Explanation.Contribution c) -> -Math.abs(c.weight())));
         return new Explanation(score, contributions);
-    }
-
-    private String describe(VaderTokens tokens, int i, StringBuilder trace) {
-        String rules = trace.length() > 0 ? trace.substring(2) : "";
-        int emojiIndex = tokens.emojiSources[i];
-        if (emojiIndex < 0) {
-            return rules;
-        }
-        String source = "emoji named '" + emoji.description(emojiIndex) + "'";
-        return rules.isEmpty() ? source : rules + "; " + source;
     }
 
     /** Valences per token into {@code tokens.valences}, then the compound and label; traces may be null. */
@@ -191,7 +181,12 @@ public final class VaderScorer implements SentimentScorer {
         double lexiconValence = tokens.lexiconValences[i];
         double valence = lexiconValence;
         if (trace != null) {
-            trace.append("; lexicon ").append(lexiconValence);
+            int emojiIndex = tokens.emojiSources[i];
+            if (emojiIndex >= 0) {
+                trace.append("; emoji named '").append(emoji.description(emojiIndex)).append("' ").append(lexiconValence);
+            } else {
+                trace.append("; lexicon ").append(lexiconValence);
+            }
         }
 
         if (v.role(id) == VaderVocabulary.NO && i != n - 1 && inLexicon[i + 1]) {

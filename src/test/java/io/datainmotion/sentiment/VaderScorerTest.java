@@ -360,7 +360,7 @@ class VaderScorerTest {
         Explanation explanation = vader.explain("😭");
         Explanation.Contribution crying = find(explanation.contributions(), "😭");
         assertEquals(-2.1, crying.weight(), 1e-9);
-        assertTrue(crying.detail().contains("emoji named 'loudly crying face'"), crying.detail());
+        assertEquals("emoji named 'loudly crying face' -2.1", crying.detail());
     }
 
     private static Explanation.Contribution find(List<Explanation.Contribution> contributions, String feature) {
