@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TrainSentimentCommand.class,
+                ScoreCommand.class,
+                EvalSentimentCommand.class,
+                BenchCommand.class,
         })
 public final class Dim implements Runnable {
 

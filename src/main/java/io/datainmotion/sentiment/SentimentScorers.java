@@ -17,7 +17,7 @@ public final class SentimentScorers {
 
     /**
      * The scorer used when none is chosen: {@value LinearScorer#NAME}, the better on the TweetEval dev split
-     * (macro-averaged recall 0.687 against VADER's 0.60; docs/sentiment-model.md).
+     * (macro-averaged recall 0.692 against VADER's 0.60; docs/sentiment-model.md).
      */
     public static final String DEFAULT = LinearScorer.NAME;
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -101,6 +102,14 @@ class LinearScorerTest {
             double polarity = scorer.score(text).polarity();
             assertTrue(polarity >= -1 && polarity <= 1, text + " gave " + polarity);
         }
+    }
+
+    @Test
+    void theFactoryMakesItByNameAndItIsTheDefault() {
+        assertEquals(LinearScorer.NAME, SentimentScorers.create("linear").name());
+        assertEquals(LinearScorer.NAME, SentimentScorers.DEFAULT);
+        assertThrows(IllegalArgumentException.class,
+                () -> SentimentScorers.create("linear", java.util.Map.of("positiveThreshold", "0.1")));
     }
 
     @Test
