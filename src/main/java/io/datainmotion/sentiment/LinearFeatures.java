@@ -36,7 +36,7 @@ public final class LinearFeatures {
             }
         }
 
-        public static final Settings DEFAULT = new Settings(20, 3, 5);
+        public static final Settings DEFAULT = new Settings(18, 3, 5);
     }
 
     private static final long SEED = 0x5eed_d1a1_2024_0003L;
