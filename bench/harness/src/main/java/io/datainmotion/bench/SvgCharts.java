@@ -12,6 +12,13 @@ public final class SvgCharts {
 
     public record Series(String name, List<Point> points) {}
 
+    /** An axis from 0 to {@code max} with a tick every {@code step}: a 1, 2 or 5 times a power of ten. */
+    record Axis(double step, double max) {
+        int ticks() {
+            return (int) Math.round(max / step);
+        }
+    }
+
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
     private static final int WIDTH = 760;
     private static final int LABEL_WIDTH = 200;
@@ -25,16 +32,23 @@ public final class SvgCharts {
 
     /** One horizontal bar per entry, longest for the largest value, each labelled with its value. */
     public static String bars(String title, String unit, List<Bar> bars) {
-        double axisMax = axisMax(bars.stream().mapToDouble(Bar::value).max().orElse(0));
+        Axis axis = axis(bars.stream().mapToDouble(Bar::value).max().orElse(0));
         int plotLeft = LABEL_WIDTH;
         int plotWidth = WIDTH - plotLeft - MARGIN - 60;
         int top = MARGIN + 20;
-        int height = top + bars.size() * (BAR_HEIGHT + BAR_GAP) + 50;
-        StringBuilder svg = header(WIDTH, height, title);
+        int axisY = top + bars.size() * (BAR_HEIGHT + BAR_GAP);
+        StringBuilder svg = header(WIDTH, axisY + 50, title);
+        for (int t = 0; t <= axis.ticks(); t++) {
+            double x = plotLeft + plotWidth * t * axis.step() / axis.max();
+            svg.append(String.format(Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>"
+                            + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>%n",
+                    x, top - 4, x, axisY, x, axisY + 16, format(t * axis.step())));
+        }
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = top + i * (BAR_HEIGHT + BAR_GAP);
-            double length = bar.value() / axisMax * plotWidth;
+            double length = bar.value() / axis.max() * plotWidth;
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
                     plotLeft - 8, y + BAR_HEIGHT / 2 + 5, escape(bar.label())));
             svg.append(String.format(Locale.ROOT,
@@ -43,15 +57,6 @@ public final class SvgCharts {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n",
                     plotLeft + length + 6, y + BAR_HEIGHT / 2 + 5, escape(format(bar.value()))));
         }
-        int axisY = top + bars.size() * (BAR_HEIGHT + BAR_GAP);
-        for (int t = 0; t <= TICKS; t++) {
-            double value = axisMax * t / TICKS;
-            double x = plotLeft + plotWidth * (double) t / TICKS;
-            svg.append(String.format(Locale.ROOT,
-                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ccc\"/>"
-                            + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>%n",
-                    x, top - 4, x, axisY, x, axisY + 16, format(value)));
-        }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                 plotLeft + plotWidth / 2, axisY + 36, escape(unit)));
         return svg.append("</svg>\n").toString();
@@ -59,23 +64,27 @@ public final class SvgCharts {
 
     /** One line per series over a shared x axis starting at 0, with a legend. */
     public static String lines(String title, String xLabel, String yLabel, List<Series> series) {
-        double xMax = axisMax(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::x).max().orElse(0));
-        double yMax = axisMax(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElse(0));
+        Axis xAxis = axis(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::x).max().orElse(0));
+        Axis yAxis = axis(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElse(0));
+        double xMax = xAxis.max();
+        double yMax = yAxis.max();
         int left = 80;
         int top = MARGIN + 20;
         int plotWidth = WIDTH - left - MARGIN;
         int height = top + PLOT_HEIGHT + 60 + 18 * series.size();
         StringBuilder svg = header(WIDTH, height, title);
-        for (int t = 0; t <= TICKS; t++) {
-            double y = top + PLOT_HEIGHT - PLOT_HEIGHT * (double) t / TICKS;
-            double x = left + plotWidth * (double) t / TICKS;
+        for (int t = 0; t <= yAxis.ticks(); t++) {
+            double y = top + PLOT_HEIGHT - PLOT_HEIGHT * t * yAxis.step() / yMax;
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ccc\"/>"
                             + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">%s</text>%n",
-                    left, y, left + plotWidth, y, left - 6, y + 4, format(yMax * t / TICKS)));
+                    left, y, left + plotWidth, y, left - 6, y + 4, format(t * yAxis.step())));
+        }
+        for (int t = 0; t <= xAxis.ticks(); t++) {
+            double x = left + plotWidth * t * xAxis.step() / xMax;
             svg.append(String.format(Locale.ROOT,
                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>%n",
-                    x, top + PLOT_HEIGHT + 16, format(xMax * t / TICKS)));
+                    x, top + PLOT_HEIGHT + 16, format(t * xAxis.step())));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                 left + plotWidth / 2, top + PLOT_HEIGHT + 36, escape(xLabel)));
@@ -101,25 +110,26 @@ public final class SvgCharts {
         return svg.append("</svg>\n").toString();
     }
 
-    /** The top of an axis reaching {@code max}: a multiple of a 1, 2 or 5 step giving about {@value #TICKS} ticks. */
-    static double axisMax(double max) {
-        if (!(max > 0)) {
-            return 1;
+    /** An axis reaching {@code dataMax} in about {@value #TICKS} steps of 1, 2 or 5 times a power of ten. */
+    static Axis axis(double dataMax) {
+        if (!(dataMax > 0)) {
+            return new Axis(1, 1);
         }
-        double rough = max / TICKS;
+        double rough = dataMax / TICKS;
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
         double normalized = rough / magnitude;
         double step = (normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10) * magnitude;
-        return Math.ceil(max / step - 1e-9) * step;
+        return new Axis(step, Math.ceil(dataMax / step - 1e-9) * step);
     }
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? String.format(Locale.ROOT, "%,d", (long) value)
+    /** Whole numbers from 100 up, one decimal below (axis steps like 0.5, latencies like 7.5 ms). */
+    static String format(double value) {
+        return Math.abs(value) >= 100 || value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%,.1f", value);
     }
 
