@@ -10,6 +10,12 @@ import picocli.CommandLine.Command;
         description = "Data in Motion: real-time tweet sentiment and IoT sensor pipelines on Storm and Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                KafkaCommand.class,
+                ProduceCommand.class,
+                ConsumeCommand.class,
+                LocalCommand.class,
+                TrainSentimentCommand.class,
                 ScoreCommand.class,
                 EvalSentimentCommand.class,
                 BenchCommand.class,

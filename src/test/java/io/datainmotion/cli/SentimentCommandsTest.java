@@ -30,7 +30,7 @@ class SentimentCommandsTest {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"text\": \"I love it\", \"id\": \"a\"}\n\n{\"text\": \"not good\"}\n");
 
-        assertEquals(0, run("score", input.toString()));
+        assertEquals(0, run("score", "--scorer", "vader", input.toString()));
 
         assertEquals("{\"id\":\"a\",\"sentiment\":\"positive\",\"polarity\":0.6369}\n"
                 + "{\"id\":3,\"sentiment\":\"negative\",\"polarity\":-0.3412}\n", out.toString());
@@ -41,7 +41,7 @@ class SentimentCommandsTest {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"text\": \"very good\", \"id\": 1}\n");
 
-        assertEquals(0, run("score", "--explain", input.toString()));
+        assertEquals(0, run("score", "--scorer", "vader", "--explain", input.toString()));
 
         assertTrue(out.toString().contains("\"contributions\":[{\"feature\":\"good\",\"weight\":2.193,"
                 + "\"detail\":\"lexicon 1.9; booster 'very' +0.293\"}]"), out.toString());
@@ -52,7 +52,7 @@ class SentimentCommandsTest {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"text\": \"good\"}\n{\"text\": 3}\n{\"text\": \"bad\"}\n");
 
-        assertNotEquals(0, run("score", input.toString()));
+        assertNotEquals(0, run("score", "--scorer", "vader", input.toString()));
 
         assertEquals(1, out.toString().lines().count());
         assertEquals("dim score: line 2: needs a string field \"text\"", err.toString().strip());
@@ -73,7 +73,7 @@ class SentimentCommandsTest {
                 + "{\"text\": \"the bus\", \"label\": \"neutral\"}\n"
                 + "{\"text\": \"not bad\", \"label\": \"negative\"}\n");
 
-        assertEquals(0, run("eval-sentiment", "--data", data.toString()));
+        assertEquals(0, run("eval-sentiment", "--scorer", "vader", "--data", data.toString()));
 
         String table = out.toString();
         // "not bad" is positive for VADER
@@ -84,7 +84,7 @@ class SentimentCommandsTest {
     @Test
     void evalSentimentTakesThresholdSettings(@TempDir Path dir) throws IOException {
         Path data = Files.writeString(dir.resolve("labelled.jsonl"), "{\"text\": \"good\", \"label\": \"neutral\"}\n");
-        assertEquals(0, run("eval-sentiment", "--data", data.toString(), "--setting", "positiveThreshold=0.5"));
+        assertEquals(0, run("eval-sentiment", "--scorer", "vader", "--data", data.toString(), "--setting", "positiveThreshold=0.5"));
         assertTrue(out.toString().lines().anyMatch(line -> line.matches("neutral\\s+0\\s+0\\s+1\\s+1\\.000")),
                 out.toString());
     }

@@ -43,7 +43,7 @@ public class ScorerBenchmark {
         "GREAT game last night!! Can't wait for the final",
     };
 
-    @Param({"vader"})
+    @Param({"vader", "linear"})
     public String scorer;
 
     private SentimentScorer sentimentScorer;
