@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.testing.CsvMetrics;
 import io.datainmotion.testing.DeliveryReport;
 import io.datainmotion.testing.FlakyCounter;
 import io.datainmotion.testing.KafkaBrokerExtension;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault injection against the real broker and LocalCluster: whatever goes wrong, every input record
@@ -139,13 +141,15 @@ class SentimentFaultsIT {
     }
 
     @Test
-    void failedTuplesAreReplayedAndNothingIsLost() throws Exception {
+    void failedTuplesAreReplayedAndNothingIsLost(@TempDir Path metricsDir) throws Exception {
         Properties properties = properties("flaky");
         properties.setProperty("flaky.failure.percent", "1");
         properties.setProperty("flaky.seed", "20261125");
         int sent = 3000;
         int failedBefore = FlakyCounter.FAILED.get();
         FluxTopology topology = FluxTopology.load(Path.of("src/test/resources/flux/sentiment-flaky.yaml"), properties);
+        MetricsReporters.addTo(topology.config(), List.of(
+                MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, MetricsReporters.DEFAULT_FILTER)));
         storm.submit(topology);
         KAFKA.produce(properties.getProperty("topic.tweets"), tweets("f", sent));
         DeliveryReport report = report("flaky-1-percent", properties);
@@ -154,6 +158,8 @@ class SentimentFaultsIT {
 
         int injected = FlakyCounter.FAILED.get() - failedBefore;
         assertTrue(injected >= 10 && injected <= 100, "about 1% of 3000 tuples failed once: " + injected);
+        await("the spout's replay counter sees every injected failure").atMost(Duration.ofSeconds(30))
+                .until(() -> CsvMetrics.lastCount(metricsDir, "tweets", "records.replayed") == injected);
         assertEveryIdScoredOnceOrMore(report, "f", sent);
         report.summary(sent);
         assertEquals(0, report.lost(sent));
