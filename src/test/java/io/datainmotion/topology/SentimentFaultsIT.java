@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,16 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.testing.CsvMetrics;
 import io.datainmotion.testing.DeliveryReport;
 import io.datainmotion.testing.FlakyCounter;
 import io.datainmotion.testing.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault injection against the real broker and LocalCluster: whatever goes wrong, every input record
@@ -139,13 +145,15 @@ class SentimentFaultsIT {
     }
 
     @Test
-    void failedTuplesAreReplayedAndNothingIsLost() throws Exception {
+    void failedTuplesAreReplayedAndNothingIsLost(@TempDir Path metricsDir) throws Exception {
         Properties properties = properties("flaky");
         properties.setProperty("flaky.failure.percent", "1");
         properties.setProperty("flaky.seed", "20261125");
         int sent = 3000;
         int failedBefore = FlakyCounter.FAILED.get();
         FluxTopology topology = FluxTopology.load(Path.of("src/test/resources/flux/sentiment-flaky.yaml"), properties);
+        MetricsReporters.addTo(topology.config(), List.of(
+                MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, MetricsReporters.DEFAULT_FILTER)));
         storm.submit(topology);
         KAFKA.produce(properties.getProperty("topic.tweets"), tweets("f", sent));
         DeliveryReport report = report("flaky-1-percent", properties);
@@ -154,6 +162,8 @@ class SentimentFaultsIT {
 
         int injected = FlakyCounter.FAILED.get() - failedBefore;
         assertTrue(injected >= 10 && injected <= 100, "about 1% of 3000 tuples failed once: " + injected);
+        await("the spout's replay counter sees every injected failure").atMost(Duration.ofSeconds(30))
+                .until(() -> CsvMetrics.lastCount(metricsDir, "tweets", "records.replayed") == injected);
         assertEveryIdScoredOnceOrMore(report, "f", sent);
         report.summary(sent);
         assertEquals(0, report.lost(sent));
@@ -202,6 +212,63 @@ class SentimentFaultsIT {
         report.summary(sent);
         assertEquals(0, report.lost(sent));
         report.close();
+    }
+
+    /**
+     * Output throttled by a broker quota: the spout keeps at most max.spout.pending tuples in flight and
+     * the backlog waits in Kafka (its lag), not in the worker; lifting the quota drains it, nothing lost.
+     */
+    @Test
+    void slowOutputHoldsTheBacklogInKafkaNotInTheWorker(@TempDir Path metricsDir) throws Exception {
+        Properties properties = properties("backpressure", 1);
+        int pending = 50;
+        properties.setProperty("sentiment.max.spout.pending", Integer.toString(pending));
+        // Frequent commits, so committed offsets trail the acked ones by little more than the in-flight tuples.
+        properties.setProperty("kafka.spout.offset.commit.period.ms", "100");
+        int sent = 2000;
+        KAFKA.produce(properties.getProperty("topic.tweets"), tweets("s", sent));
+        ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
+        setProducerQuota(everyClient, 4_000.0);
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
+        MetricsReporters.addTo(topology.config(), List.of(
+                MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, ".*-kafkaOffset\\..*")));
+        String partition = "kafkaOffset." + properties.getProperty("topic.tweets") + ".partition_0.";
+        DeliveryReport report = report("slow-output", properties);
+        try {
+            storm.submit(topology);
+            await("the throttled pipeline reports its offsets a few times").atMost(DEADLINE)
+                    .until(() -> CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset").size() >= 5);
+            report.poll();
+            assertTrue(report.accountedFor() < sent / 2, "throttled: " + report.accountedFor() + " of " + sent);
+            List<Long> emitted = CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset");
+            List<Long> committed = CsvMetrics.history(metricsDir, "tweets", partition + "latestCompletedOffset");
+            long lag = CsvMetrics.lastCount(metricsDir, "tweets", partition + "spoutLag");
+            long maxAhead = 0;
+            for (int i = 0; i < Math.min(emitted.size(), committed.size()); i++) {
+                maxAhead = Math.max(maxAhead, emitted.get(i) - committed.get(i));
+            }
+            // Emitted runs ahead of committed by the in-flight tuples plus what was acked since the last
+            // commit: bounded by max.spout.pending, not by the 2,000-record backlog.
+            assertTrue(maxAhead <= 2L * pending, "emitted ran ahead of committed by " + maxAhead
+                    + ": emitted " + emitted + ", committed " + committed);
+            assertTrue(lag >= sent / 2, "the backlog waits in Kafka: spout lag " + lag);
+        } finally {
+            setProducerQuota(everyClient, null);
+        }
+        awaitAll(report, sent);
+        storm.kill(topology.name());
+        assertEveryIdScoredOnceOrMore(report, "s", sent);
+        report.summary(sent);
+        assertEquals(0, report.lost(sent));
+        report.close();
+    }
+
+    private static void setProducerQuota(ClientQuotaEntity entity, Double bytesPerSecond) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.admin(KAFKA.bootstrapServers()))) {
+            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(entity,
+                    List.of(new ClientQuotaAlteration.Op("producer_byte_rate", bytesPerSecond))))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
