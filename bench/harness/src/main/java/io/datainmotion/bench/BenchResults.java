@@ -5,7 +5,11 @@ import java.util.Map;
 
 /** Everything a benchmark run measured, as written to results.json. */
 public record BenchResults(String command, String startedAt, Machine machine, Map<String, Object> settings,
-                           List<ThroughputRun> throughputRuns, List<LatencyRun> latencyRuns, List<EngineSummary> summary) {
+                           List<ThroughputRun> throughputRuns, List<LatencyRun> latencyRuns, List<FailedRun> failedRuns,
+                           List<EngineSummary> summary) {
+
+    /** A run that did not finish (engine died, rejected input, or hit --timeout); its log says more. */
+    public record FailedRun(String phase, String engine, int repeat, String reason) {}
 
     /** What an engine's JVM used over a run: CPU seconds in all, peak heap after a collection, heap after a final full GC, peak RSS. */
     public record Footprint(double cpuSecondsTotal, double peakHeapAfterGcMb, double heapAfterFullGcMb, double peakRssMb) {}

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datainmotion.bench.BenchResults.EngineSummary;
+import io.datainmotion.bench.BenchResults.FailedRun;
 import io.datainmotion.bench.BenchResults.Footprint;
 import io.datainmotion.bench.BenchResults.LatencyRun;
 import io.datainmotion.bench.BenchResults.ThroughputRun;
@@ -152,8 +153,9 @@ public final class SentimentBenchmark implements Callable<Integer> {
                 ? FluxTopology.properties(home.resolve("flux/local.properties"))
                 : FluxTopology.properties(home.resolve("flux/local.properties"), filter);
         EngineSettings.from(properties); // fails now, in one line, on properties the peers cannot run with
+        Path devSet = home.resolve(DEV_SET).normalize();
         TweetLoad tweets = tweetsFile != null ? TweetLoad.fromFile(tweetsFile)
-                : Files.isReadable(home.resolve(DEV_SET)) ? TweetLoad.fromFile(home.resolve(DEV_SET)) : TweetLoad.bundledSample();
+                : Files.isReadable(devSet) ? TweetLoad.fromFile(devSet) : TweetLoad.bundledSample();
         String startedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = outDir != null ? outDir : home.resolve("target/bench/sentiment-" + startedAt);
         Files.createDirectories(out);
@@ -165,6 +167,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
 
         List<ThroughputRun> throughputRuns = new ArrayList<>();
         List<LatencyRun> latencyRuns = new ArrayList<>();
+        List<FailedRun> failedRuns = new ArrayList<>();
         JvmLauncher jvm = JvmLauncher.current(home);
         try (BrokerProcess broker = BrokerProcess.start(jvm, brokerHeap, out.resolve("broker.log"))) {
             System.out.println("Broker on " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
@@ -172,9 +175,14 @@ public final class SentimentBenchmark implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "%nThroughput: %,d preloaded records per run%n%s%n", records, ResultTable.THROUGHPUT_HEADER);
                 for (int repeat = 1; repeat <= repeats; repeat++) {
                     for (EngineKind engine : engines) {
-                        ThroughputRun run = throughputRun(jvm, broker, engine, repeat, flux, properties, tweets, out);
-                        throughputRuns.add(run);
-                        System.out.println(ResultTable.throughputRow(run));
+                        try {
+                            ThroughputRun run = throughputRun(jvm, broker, engine, repeat, flux, properties, tweets, out);
+                            throughputRuns.add(run);
+                            System.out.println(ResultTable.throughputRow(run));
+                        } catch (RuntimeException e) {
+                            // One run's failure (engine died, timeout) should not cost the others' figures.
+                            failedRuns.add(failed("throughput", engine, repeat, e));
+                        }
                     }
                 }
             }
@@ -183,9 +191,14 @@ public final class SentimentBenchmark implements Callable<Integer> {
                         rate, durationSeconds, warmupSeconds, ResultTable.LATENCY_HEADER);
                 for (int repeat = 1; repeat <= repeats; repeat++) {
                     for (EngineKind engine : engines) {
-                        LatencyRun run = latencyRun(jvm, broker, engine, repeat, flux, properties, tweets, out);
-                        latencyRuns.add(run);
-                        System.out.println(ResultTable.latencyRow(run));
+                        try {
+                            LatencyRun run = latencyRun(jvm, broker, engine, repeat, flux, properties, tweets, out);
+                            latencyRuns.add(run);
+                            System.out.println(ResultTable.latencyRow(run));
+                        } catch (RuntimeException e) {
+                            // One run's failure (engine died, timeout) should not cost the others' figures.
+                            failedRuns.add(failed("latency", engine, repeat, e));
+                        }
                     }
                 }
             }
@@ -205,14 +218,28 @@ public final class SentimentBenchmark implements Callable<Integer> {
         settings.put("engine_jvm", engineJvmOptions());
         settings.put("broker_heap", brokerHeap);
         String command = String.join(" ", "bin/dim bench sentiment", String.join(" ", arguments)).strip();
-        BenchResults results = new BenchResults(command, startedAt, machine, settings, throughputRuns, latencyRuns, summary);
+        BenchResults results = new BenchResults(command, startedAt, machine, settings, throughputRuns, latencyRuns,
+                failedRuns, summary);
         json.writeValue(out.resolve("results.json").toFile(), results);
         Files.writeString(out.resolve("throughput.svg"), ResultTable.throughputChart(summary, throughputRuns));
         Files.writeString(out.resolve("latency.svg"), ResultTable.latencyChart(latencyRuns, rate));
         System.out.printf(Locale.ROOT, "%nSummary (medians over runs; storm÷engine > 1 means the topology did better)%n");
         ResultTable.summary(summary).forEach(System.out::println);
+        failedRuns.forEach(f -> System.out.printf(Locale.ROOT, "FAILED %s %s #%d: %s%n", f.phase(), f.engine(), f.repeat(), f.reason()));
         System.out.println("\nWrote " + out.resolve("results.json") + ", throughput.svg, latency.svg and the logs beside them.");
-        return 0;
+        return failedRuns.isEmpty() ? 0 : 1;
+    }
+
+    private static FailedRun failed(String phase, EngineKind engine, int repeat, RuntimeException e) {
+        System.out.printf(Locale.ROOT, "%-10s %3d FAILED: %s%n", engine.id(), repeat, e.getMessage());
+        return new FailedRun(phase, engine.id(), repeat, String.valueOf(e.getMessage()));
+    }
+
+    private static void deleteTopics(BrokerProcess broker, EngineTopics topics) {
+        String problem = broker.deleteTopics(topics.all());
+        if (problem != null) {
+            System.out.printf(Locale.ROOT, "  (topics of %s left on the broker: %s)%n", topics.input(), problem);
+        }
     }
 
     private void checkSettings() {
@@ -266,7 +293,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
                     throughput.recordsPerSecond(), throughput.spanMillis(), cpuWindow,
                     cpuWindow / outputs.appendMillis().length * 1_000_000, footprint(process, heap, rss),
                     loadBefore, Machine.loadAverage());
-            broker.deleteTopics(topics.all());
+            deleteTopics(broker, topics);
             return run;
         }
     }
@@ -333,7 +360,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
                     outputs.duplicates(), LatencySummary.of(afterWarmup), LatencySummary.of(latencies),
                     LatencyTimeline.perSecond(outputs.createdMillis(), latencies, startMillis),
                     footprint(process, heap, rss), loadBefore, Machine.loadAverage());
-            broker.deleteTopics(topics.all());
+            deleteTopics(broker, topics);
             return run;
         }
     }
