@@ -10,7 +10,7 @@ public enum EngineKind {
     STORM("Storm topology (Flux, LocalCluster)"),
     LOOP("KafkaConsumer -> KafkaProducer loop, 1 thread"),
     STREAMS("Kafka Streams, 1 thread, at_least_once"),
-    FLINK("Flink local, parallelism 1, checkpoints 1 s");
+    FLINK("Flink local, parallelism 1, checkpoint every commit period");
 
     private final String description;
 

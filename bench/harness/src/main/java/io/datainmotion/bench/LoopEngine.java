@@ -17,8 +17,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The ceiling: one thread polling a KafkaConsumer and sending to a KafkaProducer. At-least-once: after
- * each poll's records are sent it flushes the producer, and only then commits the consumer's offsets.
+ * The ceiling: one thread polling a KafkaConsumer and sending to a KafkaProducer. At-least-once: once
+ * per commit period it flushes the producer (every record sent so far is on the broker) and only then
+ * commits the consumer's position. Flushing after every poll instead stalls the thread on each round trip.
  */
 final class LoopEngine implements Engine {
 
@@ -53,11 +54,11 @@ final class LoopEngine implements Engine {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig);
              KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
             consumer.subscribe(List.of(topics.input()));
+            long lastCommit = System.currentTimeMillis();
+            boolean uncommitted = false;
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
+                uncommitted |= !records.isEmpty();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     TweetWork.Output out = work.apply(record.topic(), record.partition(), record.offset(), record.value());
                     String topic = out.deadLetter() ? topics.deadLetters() : topics.output();
@@ -67,11 +68,15 @@ final class LoopEngine implements Engine {
                         }
                     });
                 }
-                producer.flush();
-                if (sendFailure.get() != null) {
-                    throw new IllegalStateException("a send failed; offsets not committed", sendFailure.get());
+                if (uncommitted && System.currentTimeMillis() - lastCommit >= settings.commitPeriodMs()) {
+                    producer.flush();
+                    if (sendFailure.get() != null) {
+                        throw new IllegalStateException("a send failed; offsets not committed", sendFailure.get());
+                    }
+                    consumer.commitSync();
+                    lastCommit = System.currentTimeMillis();
+                    uncommitted = false;
                 }
-                consumer.commitSync();
             }
         }
     }
