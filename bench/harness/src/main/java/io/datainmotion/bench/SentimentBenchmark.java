@@ -110,6 +110,10 @@ public final class SentimentBenchmark implements Callable<Integer> {
             description = "One more option for every engine's JVM (repeatable), e.g. --jvm-option=-XX:+UseParallelGC.")
     List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--jfr",
+            description = "Record a JFR profile (settings=profile) of every engine JVM, as ENGINE.jfr in its run's directory.")
+    boolean jfr;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Longest any one engine run may take before the benchmark gives up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -215,7 +219,9 @@ public final class SentimentBenchmark implements Callable<Integer> {
         settings.put("scorer", properties.getProperty("sentiment.scorer"));
         settings.put("flux", fluxFile.toString());
         settings.put("filter", filter == null ? null : filter.toString());
-        settings.put("engine_jvm", engineJvmOptions());
+        settings.put("engine_heap", engineHeap);
+        settings.put("engine_jvm_options", jvmOptions);
+        settings.put("jfr", jfr);
         settings.put("broker_heap", brokerHeap);
         String command = String.join(" ", "bin/dim bench sentiment", String.join(" ", arguments)).strip();
         BenchResults results = new BenchResults(command, startedAt, machine, settings, throughputRuns, latencyRuns,
@@ -253,8 +259,12 @@ public final class SentimentBenchmark implements Callable<Integer> {
         }
     }
 
-    private List<String> engineJvmOptions() {
+    private List<String> engineJvmOptions(EngineKind engine, Path runDir) {
         List<String> options = new ArrayList<>(List.of("-Xmx" + engineHeap));
+        if (jfr) {
+            options.add("-XX:StartFlightRecording:settings=profile,dumponexit=true,filename="
+                    + runDir.resolve(engine.id() + ".jfr"));
+        }
         options.addAll(jvmOptions);
         return options;
     }
@@ -268,7 +278,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
         Path runProperties = writeProperties(runDir, properties, broker, topics);
         double loadBefore = Machine.loadAverage();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        try (EngineProcess process = EngineProcess.start(jvm, engine, engineJvmOptions(), flux, runProperties, runDir);
+        try (EngineProcess process = EngineProcess.start(jvm, engine, engineJvmOptions(engine, runDir), flux, runProperties, runDir);
              TopicScan scan = new TopicScan(broker.bootstrapServers())) {
             TopicScan.Outputs outputs = null;
             Progress progress = new Progress(engine, repeat, records);
@@ -309,7 +319,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
         long total = (long) rate * durationSeconds;
         Map<String, Object> producerConfig = KafkaClients.producer(broker.bootstrapServers());
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        try (EngineProcess process = EngineProcess.start(jvm, engine, engineJvmOptions(), flux, runProperties, runDir);
+        try (EngineProcess process = EngineProcess.start(jvm, engine, engineJvmOptions(engine, runDir), flux, runProperties, runDir);
              TopicScan scan = new TopicScan(broker.bootstrapServers());
              KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
             AtomicReference<Exception> sendFailure = new AtomicReference<>();
