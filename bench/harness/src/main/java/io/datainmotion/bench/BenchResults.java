@@ -20,11 +20,11 @@ public record BenchResults(String command, String startedAt, Machine machine, Ma
                                 Footprint footprint, double loadBefore, double loadAfter) {}
 
     /**
-     * Records sent at a fixed rate; each one's latency is its output's broker append time minus its send
-     * time. {@code afterWarmup} leaves out the first seconds, {@code all} does not.
+     * Records sent at a fixed rate after a warm-up at that rate; each one's latency is its output's
+     * broker append time minus its send time.
      */
     public record LatencyRun(String engine, int repeat, int offeredPerSecond, long sent, long received, int duplicates,
-                             LatencySummary afterWarmup, LatencySummary all, List<LatencyTimeline.Second> timeline,
+                             LatencySummary latency, List<LatencyTimeline.Second> timeline,
                              Footprint footprint, double loadBefore, double loadAfter) {}
 
     /**

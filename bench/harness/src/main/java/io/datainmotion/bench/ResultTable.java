@@ -13,8 +13,8 @@ final class ResultTable {
 
     static final String THROUGHPUT_HEADER = String.format(Locale.ROOT, "%-10s %3s %11s %9s %9s %10s %8s %6s %11s",
             "engine", "#", "records/s", "CPU-s/1M", "CPU-s all", "heap MB*", "RSS MB", "dups", "load b/a");
-    static final String LATENCY_HEADER = String.format(Locale.ROOT, "%-10s %3s %9s %9s %7s %7s %7s %7s %8s %10s %8s %11s",
-            "engine", "#", "sent", "received", "p50 ms", "p95 ms", "p99 ms", "max ms", "max all", "heap MB*", "RSS MB", "load b/a");
+    static final String LATENCY_HEADER = String.format(Locale.ROOT, "%-10s %3s %9s %9s %7s %7s %7s %7s %10s %8s %11s",
+            "engine", "#", "sent", "received", "p50 ms", "p95 ms", "p99 ms", "max ms", "heap MB*", "RSS MB", "load b/a");
     private static final String FOOTNOTE = "* heap MB: the largest heap in use right after a garbage collection";
 
     private ResultTable() {}
@@ -27,9 +27,9 @@ final class ResultTable {
     }
 
     static String latencyRow(LatencyRun run) {
-        LatencySummary l = run.afterWarmup();
-        return String.format(Locale.ROOT, "%-10s %3d %,9d %,9d %7d %7d %7d %7d %8d %10.0f %8.0f %5.1f/%-5.1f",
-                run.engine(), run.repeat(), run.sent(), run.received(), l.p50(), l.p95(), l.p99(), l.max(), run.all().max(),
+        LatencySummary l = run.latency();
+        return String.format(Locale.ROOT, "%-10s %3d %,9d %,9d %7d %7d %7d %7d %10.0f %8.0f %5.1f/%-5.1f",
+                run.engine(), run.repeat(), run.sent(), run.received(), l.p50(), l.p95(), l.p99(), l.max(),
                 run.footprint().peakHeapAfterGcMb(), run.footprint().peakRssMb(), run.loadBefore(), run.loadAfter());
     }
 

@@ -16,7 +16,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.IntStream;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -75,7 +76,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
     int durationSeconds;
 
     @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
-            description = "First seconds of each latency run left out of its percentiles (default: ${DEFAULT-VALUE}).")
+            description = "Seconds at the offered rate before each latency run measures, its backlog drained first (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "1",
@@ -150,8 +151,6 @@ public final class SentimentBenchmark implements Callable<Integer> {
         Path home = Path.of(System.getProperty("dim.home", ".")).toAbsolutePath().normalize();
         List<EngineKind> engines = engineNames.stream().map(EngineKind::of).toList();
         checkSettings();
-        boolean throughputPhase = phases.contains("throughput");
-        boolean latencyPhase = phases.contains("latency");
         Path flux = home.resolve(fluxFile);
         Properties properties = filter == null
                 ? FluxTopology.properties(home.resolve("flux/local.properties"))
@@ -175,36 +174,16 @@ public final class SentimentBenchmark implements Callable<Integer> {
         JvmLauncher jvm = JvmLauncher.current(home);
         try (BrokerProcess broker = BrokerProcess.start(jvm, brokerHeap, out.resolve("broker.log"))) {
             System.out.println("Broker on " + broker.bootstrapServers() + " (pid " + broker.pid() + ")");
-            if (throughputPhase) {
+            if (phases.contains("throughput")) {
                 System.out.printf(Locale.ROOT, "%nThroughput: %,d preloaded records per run%n%s%n", records, ResultTable.THROUGHPUT_HEADER);
-                for (int repeat = 1; repeat <= repeats; repeat++) {
-                    for (EngineKind engine : engines) {
-                        try {
-                            ThroughputRun run = throughputRun(jvm, broker, engine, repeat, flux, properties, tweets, out);
-                            throughputRuns.add(run);
-                            System.out.println(ResultTable.throughputRow(run));
-                        } catch (RuntimeException e) {
-                            // One run's failure (engine died, timeout) should not cost the others' figures.
-                            failedRuns.add(failed("throughput", engine, repeat, e));
-                        }
-                    }
-                }
+                throughputRuns.addAll(eachEngine("throughput", engines, failedRuns, ResultTable::throughputRow,
+                        (engine, repeat) -> throughputRun(jvm, broker, engine, repeat, flux, properties, tweets, out)));
             }
-            if (latencyPhase) {
-                System.out.printf(Locale.ROOT, "%nLatency: %,d records/s offered for %d s, first %d s left out%n%s%n",
+            if (phases.contains("latency")) {
+                System.out.printf(Locale.ROOT, "%nLatency: %,d records/s offered for %d s after %d s of warm-up%n%s%n",
                         rate, durationSeconds, warmupSeconds, ResultTable.LATENCY_HEADER);
-                for (int repeat = 1; repeat <= repeats; repeat++) {
-                    for (EngineKind engine : engines) {
-                        try {
-                            LatencyRun run = latencyRun(jvm, broker, engine, repeat, flux, properties, tweets, out);
-                            latencyRuns.add(run);
-                            System.out.println(ResultTable.latencyRow(run));
-                        } catch (RuntimeException e) {
-                            // One run's failure (engine died, timeout) should not cost the others' figures.
-                            failedRuns.add(failed("latency", engine, repeat, e));
-                        }
-                    }
-                }
+                latencyRuns.addAll(eachEngine("latency", engines, failedRuns, ResultTable::latencyRow,
+                        (engine, repeat) -> latencyRun(jvm, broker, engine, repeat, flux, properties, tweets, out)));
             }
         }
         List<EngineSummary> summary = EngineSummaries.of(engines, throughputRuns, latencyRuns);
@@ -236,9 +215,29 @@ public final class SentimentBenchmark implements Callable<Integer> {
         return failedRuns.isEmpty() ? 0 : 1;
     }
 
-    private static FailedRun failed(String phase, EngineKind engine, int repeat, RuntimeException e) {
-        System.out.printf(Locale.ROOT, "%-10s %3d FAILED: %s%n", engine.id(), repeat, e.getMessage());
-        return new FailedRun(phase, engine.id(), repeat, String.valueOf(e.getMessage()));
+    @FunctionalInterface
+    private interface EngineRun<R> {
+        R run(EngineKind engine, int repeat) throws IOException, InterruptedException;
+    }
+
+    /** Every engine once per repeat, interleaved, each result printed as a table row as it comes. */
+    private <R> List<R> eachEngine(String phase, List<EngineKind> engines, List<FailedRun> failedRuns,
+                                   Function<R, String> row, EngineRun<R> run) throws IOException, InterruptedException {
+        List<R> results = new ArrayList<>();
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            for (EngineKind engine : engines) {
+                try {
+                    R result = run.run(engine, repeat);
+                    results.add(result);
+                    System.out.println(row.apply(result));
+                } catch (RuntimeException e) {
+                    // One run's failure (engine died, timeout) should not cost the others' figures.
+                    System.out.printf(Locale.ROOT, "%-10s %3d FAILED: %s%n", engine.id(), repeat, e.getMessage());
+                    failedRuns.add(new FailedRun(phase, engine.id(), repeat, String.valueOf(e.getMessage())));
+                }
+            }
+        }
+        return results;
     }
 
     private static void deleteTopics(BrokerProcess broker, EngineTopics topics) {
@@ -253,9 +252,8 @@ public final class SentimentBenchmark implements Callable<Integer> {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown phase(s) " + unknown + "; known: throughput, latency");
         }
-        if (records < 2 || rate < 1 || durationSeconds < 1 || warmupSeconds < 0 || warmupSeconds >= durationSeconds
-                || repeats < 1 || timeoutSeconds < 1) {
-            throw new IllegalArgumentException("need --records >= 2, --rate >= 1, --duration > --warmup >= 0, --repeats >= 1, --timeout >= 1");
+        if (records < 2 || rate < 1 || durationSeconds < 1 || warmupSeconds < 0 || repeats < 1 || timeoutSeconds < 1) {
+            throw new IllegalArgumentException("need --records >= 2, --rate >= 1, --duration >= 1, --warmup >= 0, --repeats >= 1, --timeout >= 1");
         }
     }
 
@@ -270,7 +268,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
     }
 
     private ThroughputRun throughputRun(JvmLauncher jvm, BrokerProcess broker, EngineKind engine, int repeat, Path flux,
-                                        Properties properties, TweetLoad tweets, Path out) throws Exception {
+                                        Properties properties, TweetLoad tweets, Path out) throws IOException, InterruptedException {
         String runId = "throughput-" + engine.id() + "-" + repeat;
         EngineTopics topics = prepareTopics(broker, runId);
         Path runDir = out.resolve(runId);
@@ -281,7 +279,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
         try (EngineProcess process = EngineProcess.start(jvm, engine, engineJvmOptions(engine, runDir), flux, runProperties, runDir);
              TopicScan scan = new TopicScan(broker.bootstrapServers())) {
             TopicScan.Outputs outputs = null;
-            Progress progress = new Progress(engine, repeat, records);
+            Progress progress = new Progress(engine.id() + " #" + repeat, records);
             while (outputs == null) {
                 process.sampleCpu();
                 checkRunning(process, scan, topics, deadline);
@@ -309,7 +307,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
     }
 
     private LatencyRun latencyRun(JvmLauncher jvm, BrokerProcess broker, EngineKind engine, int repeat, Path flux,
-                                  Properties properties, TweetLoad tweets, Path out) throws Exception {
+                                  Properties properties, TweetLoad tweets, Path out) throws IOException, InterruptedException {
         String runId = "latency-" + engine.id() + "-" + repeat;
         EngineTopics topics = prepareTopics(broker, runId);
         Path runDir = out.resolve(runId);
@@ -322,40 +320,18 @@ public final class SentimentBenchmark implements Callable<Integer> {
         try (EngineProcess process = EngineProcess.start(jvm, engine, engineJvmOptions(engine, runDir), flux, runProperties, runDir);
              TopicScan scan = new TopicScan(broker.bootstrapServers());
              KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig)) {
-            AtomicReference<Exception> sendFailure = new AtomicReference<>();
-            int probes = awaitFirstOutput(process, scan, producer, topics, tweets, deadline);
+            long outputsBefore = awaitFirstOutput(process, scan, producer, topics, tweets, deadline);
+            // Warm-up at the offered rate, then wait until its backlog is gone: a cold JVM falls behind
+            // in its first seconds, and that backlog would otherwise delay the measured records too.
+            long warmupRecords = (long) rate * warmupSeconds;
+            Progress warmup = new Progress(engine.id() + " #" + repeat + " warm-up", warmupRecords);
+            sendAtRate(process, scan, producer, topics, warmupRecords,
+                    i -> tweets.record("warmup-" + i, i, System.currentTimeMillis()), warmup, outputsBefore, deadline);
+            outputsBefore += warmupRecords;
             long startMillis = System.currentTimeMillis();
-            long startNanos = System.nanoTime();
-            long sent = 0;
-            Progress progress = new Progress(engine, repeat, total);
-            while (sent < total) {
-                long due = Math.min(total, (System.nanoTime() - startNanos) * rate / 1_000_000_000L + 1);
-                for (; sent < due; sent++) {
-                    producer.send(new ProducerRecord<>(topics.input(), tweets.record(sent, System.currentTimeMillis())),
-                            (metadata, e) -> {
-                                if (e != null) {
-                                    sendFailure.compareAndSet(null, e);
-                                }
-                            });
-                }
-                if (progress.due()) {
-                    process.sampleCpu();
-                    checkRunning(process, scan, topics, deadline);
-                    progress.report(scan.size(topics.output()) - probes, process, "out, " + sent + " sent");
-                }
-                LockSupport.parkNanos(200_000);
-            }
-            producer.flush();
-            if (sendFailure.get() != null) {
-                throw new IllegalStateException("sending to " + topics.input() + " failed", sendFailure.get());
-            }
-            long received;
-            while ((received = scan.size(topics.output()) - probes) < total) {
-                process.sampleCpu();
-                checkRunning(process, scan, topics, deadline);
-                progress.report(received, process, "out, all sent");
-                Thread.sleep(POLL_MILLIS);
-            }
+            Progress measured = new Progress(engine.id() + " #" + repeat, total);
+            sendAtRate(process, scan, producer, topics, total, i -> tweets.record(i, System.currentTimeMillis()),
+                    measured, outputsBefore, deadline);
             long rss = process.peakRssBytes();
             EngineMain.HeapStats heap = process.stop();
             TopicScan.Outputs outputs = scan.read(topics.output(), SCAN_TIMEOUT);
@@ -363,15 +339,51 @@ public final class SentimentBenchmark implements Callable<Integer> {
             for (int i = 0; i < latencies.length; i++) {
                 latencies[i] = outputs.appendMillis()[i] - outputs.createdMillis()[i];
             }
-            long warmupEnd = startMillis + warmupSeconds * 1000L;
-            long[] afterWarmup = IntStream.range(0, latencies.length)
-                    .filter(i -> outputs.createdMillis()[i] >= warmupEnd).mapToLong(i -> latencies[i]).toArray();
             LatencyRun run = new LatencyRun(engine.id(), repeat, rate, total, outputs.appendMillis().length,
-                    outputs.duplicates(), LatencySummary.of(afterWarmup), LatencySummary.of(latencies),
+                    outputs.duplicates(), LatencySummary.of(latencies),
                     LatencyTimeline.perSecond(outputs.createdMillis(), latencies, startMillis),
                     footprint(process, heap, rss), loadBefore, Machine.loadAverage());
             deleteTopics(broker, topics);
             return run;
+        }
+    }
+
+    /**
+     * Sends {@code count} records at the offered rate, paced against the clock, then waits until the
+     * output topic holds {@code outputsBefore + count} records (every one of them processed).
+     */
+    private void sendAtRate(EngineProcess process, TopicScan scan, KafkaProducer<String, String> producer,
+                            EngineTopics topics, long count, LongFunction<String> record, Progress progress,
+                            long outputsBefore, long deadline) throws InterruptedException {
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
+        long startNanos = System.nanoTime();
+        long sent = 0;
+        while (sent < count) {
+            long due = Math.min(count, (System.nanoTime() - startNanos) * rate / 1_000_000_000L + 1);
+            for (; sent < due; sent++) {
+                producer.send(new ProducerRecord<>(topics.input(), record.apply(sent)), (metadata, e) -> {
+                    if (e != null) {
+                        sendFailure.compareAndSet(null, e);
+                    }
+                });
+            }
+            if (progress.due()) {
+                process.sampleCpu();
+                checkRunning(process, scan, topics, deadline);
+                progress.report(scan.size(topics.output()) - outputsBefore, process, "out, " + sent + " sent");
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        producer.flush();
+        if (sendFailure.get() != null) {
+            throw new IllegalStateException("sending to " + topics.input() + " failed", sendFailure.get());
+        }
+        long received;
+        while ((received = scan.size(topics.output()) - outputsBefore) < count) {
+            process.sampleCpu();
+            checkRunning(process, scan, topics, deadline);
+            progress.report(received, process, "out, all sent");
+            Thread.sleep(POLL_MILLIS);
         }
     }
 
@@ -471,8 +483,8 @@ public final class SentimentBenchmark implements Callable<Integer> {
         private long lastMillis = System.currentTimeMillis();
         private long lastCount;
 
-        Progress(EngineKind engine, int repeat, long target) {
-            this.label = engine.id() + " #" + repeat;
+        Progress(String label, long target) {
+            this.label = label;
             this.target = target;
         }
 
@@ -486,7 +498,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
                 return;
             }
             double perSecond = (count - lastCount) * 1000.0 / (now - lastMillis);
-            System.out.printf(Locale.ROOT, "  %-10s %,9d / %,d %s  %,8.0f/s  CPU %6.1f s  load %.1f%n", label, count, target,
+            System.out.printf(Locale.ROOT, "  %-18s %,9d / %,d %s  %,8.0f/s  CPU %6.1f s  load %.1f%n", label, count, target,
                     what, perSecond, process.cpu().totalCpuSeconds(), Machine.loadAverage());
             lastMillis = now;
             lastCount = count;

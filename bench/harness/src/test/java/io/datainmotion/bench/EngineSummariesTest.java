@@ -21,7 +21,7 @@ class EngineSummariesTest {
 
     private static LatencyRun latency(EngineKind engine, long p99, long max) {
         LatencySummary summary = new LatencySummary(100, p99 / 2, p99, p99, max);
-        return new LatencyRun(engine.id(), 1, 10_000, 100, 100, 0, summary, summary, List.of(),
+        return new LatencyRun(engine.id(), 1, 10_000, 100, 100, 0, summary, List.of(),
                 new Footprint(10, 100, 50, 300), 1, 1);
     }
 
