@@ -15,7 +15,10 @@ record JvmLauncher(Path home, String classpath) {
         return new JvmLauncher(home, System.getProperty("java.class.path"));
     }
 
-    /** Starts {@code mainClass}; its standard output and error go to {@code log}, its standard input stays a pipe. */
+    /**
+     * Starts {@code mainClass}; its standard output and error go to {@code log}, its standard input
+     * stays a pipe. It is stopped when the harness's JVM shuts down, if it has not ended before.
+     */
     Process start(List<String> jvmOptions, String mainClass, List<String> args, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
@@ -28,10 +31,13 @@ record JvmLauncher(Path home, String classpath) {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
-        return new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+        // Ctrl-C on the harness skips its try-with-resources; the broker would outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + mainClass));
+        return process;
     }
 
     static String join(List<Path> entries) {

@@ -1,5 +1,6 @@
 package io.datainmotion.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class KafkaStreamsEngine implements Engine {
 
     private final EngineSettings settings;
+    private Path stateDir;
     private KafkaStreams streams;
 
     KafkaStreamsEngine(EngineSettings settings) {
@@ -45,7 +47,8 @@ final class KafkaStreamsEngine implements Engine {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         // 30 s by default under at_least_once; the other engines commit every period (1 s by default).
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitPeriodMs());
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("dim-bench-streams-").toString());
+        stateDir = Files.createTempDirectory("dim-bench-streams-");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Streams lingers 100 ms by default; the other engines send as the topology's KafkaBolts do.
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), settings.lingerMs());
@@ -83,9 +86,12 @@ final class KafkaStreamsEngine implements Engine {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
+        }
+        if (stateDir != null) {
+            Directories.deleteRecursively(stateDir);
         }
     }
 }

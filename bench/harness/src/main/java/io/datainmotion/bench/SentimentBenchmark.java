@@ -91,8 +91,8 @@ public final class SentimentBenchmark implements Callable<Integer> {
             description = "Tweets to cycle: JSON lines with a text, or plain lines (default: ../shared/data/tweeteval-sentiment-val.jsonl when present, else the bundled sample).")
     Path tweetsFile;
 
-    @Option(names = "--flux", paramLabel = "FILE", defaultValue = "flux/sentiment.yaml",
-            description = "Our topology (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--flux", paramLabel = "FILE",
+            description = "Our topology (default: flux/sentiment.yaml of the project).")
     Path fluxFile;
 
     @Option(names = "--filter", paramLabel = "PROPERTIES",
@@ -151,7 +151,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
         Path home = Path.of(System.getProperty("dim.home", ".")).toAbsolutePath().normalize();
         List<EngineKind> engines = engineNames.stream().map(EngineKind::of).toList();
         checkSettings();
-        Path flux = home.resolve(fluxFile);
+        Path flux = fluxFile != null ? fluxFile.toAbsolutePath() : home.resolve("flux/sentiment.yaml");
         Properties properties = filter == null
                 ? FluxTopology.properties(home.resolve("flux/local.properties"))
                 : FluxTopology.properties(home.resolve("flux/local.properties"), filter);
@@ -196,7 +196,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
         settings.put("repeats", repeats);
         settings.put("tweets", tweets.source());
         settings.put("scorer", properties.getProperty("sentiment.scorer"));
-        settings.put("flux", fluxFile.toString());
+        settings.put("flux", flux.toString());
         settings.put("filter", filter == null ? null : filter.toString());
         settings.put("engine_heap", engineHeap);
         settings.put("engine_jvm_options", jvmOptions);
