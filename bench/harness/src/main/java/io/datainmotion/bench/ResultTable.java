@@ -64,7 +64,7 @@ final class ResultTable {
         List<SvgCharts.Series> series = runs.stream().map(run -> new SvgCharts.Series(run.engine() + " #" + run.repeat(),
                 run.timeline().stream().map(s -> new SvgCharts.Point(s.second(), s.latency().p99())).toList())).toList();
         return SvgCharts.lines(String.format(Locale.ROOT, "End-to-end latency p99 per second, %,d records/s offered", rate),
-                "seconds since the first record was sent", "p99 latency (ms)", series);
+                "seconds since the first measured record was sent", "p99 latency (ms, log scale)", SvgCharts.YScale.LOG, series);
     }
 
     private static String number(Number value, String format) {

@@ -2,6 +2,8 @@ package io.datainmotion.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 /** The two charts of a benchmark run as standalone SVG: horizontal bars and lines over time. */
 public final class SvgCharts {
@@ -11,6 +13,28 @@ public final class SvgCharts {
     public record Point(double x, double y) {}
 
     public record Series(String name, List<Point> points) {}
+
+    /** How the y axis of {@link #lines} maps values. */
+    public enum YScale {
+        LINEAR,
+        /** Decades from 1 up; values below 1 are drawn at 1. For latencies spanning milliseconds to seconds. */
+        LOG
+    }
+
+    /** A y axis: its tick values and where a value lies, 0 at the bottom and 1 at the top. */
+    record YAxis(List<Double> ticks, DoubleUnaryOperator fraction) {
+
+        static YAxis of(YScale scale, double dataMax) {
+            if (scale == YScale.LINEAR) {
+                Axis axis = axis(dataMax);
+                List<Double> ticks = IntStream.rangeClosed(0, axis.ticks()).mapToObj(t -> t * axis.step()).toList();
+                return new YAxis(ticks, value -> value / axis.max());
+            }
+            int decades = Math.max(1, (int) Math.ceil(Math.log10(Math.max(dataMax, 1)) - 1e-9));
+            List<Double> ticks = IntStream.rangeClosed(0, decades).mapToObj(d -> Math.pow(10, d)).toList();
+            return new YAxis(ticks, value -> Math.log10(Math.max(value, 1)) / decades);
+        }
+    }
 
     /** An axis from 0 to {@code max} with a tick every {@code step}: a 1, 2 or 5 times a power of ten. */
     record Axis(double step, double max) {
@@ -63,22 +87,21 @@ public final class SvgCharts {
     }
 
     /** One line per series over a shared x axis starting at 0, with a legend. */
-    public static String lines(String title, String xLabel, String yLabel, List<Series> series) {
+    public static String lines(String title, String xLabel, String yLabel, YScale yScale, List<Series> series) {
         Axis xAxis = axis(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::x).max().orElse(0));
-        Axis yAxis = axis(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElse(0));
+        YAxis yAxis = YAxis.of(yScale, series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y).max().orElse(0));
         double xMax = xAxis.max();
-        double yMax = yAxis.max();
         int left = 80;
         int top = MARGIN + 20;
         int plotWidth = WIDTH - left - MARGIN;
         int height = top + PLOT_HEIGHT + 60 + 18 * series.size();
         StringBuilder svg = header(WIDTH, height, title);
-        for (int t = 0; t <= yAxis.ticks(); t++) {
-            double y = top + PLOT_HEIGHT - PLOT_HEIGHT * t * yAxis.step() / yMax;
+        for (double tick : yAxis.ticks()) {
+            double y = top + PLOT_HEIGHT - PLOT_HEIGHT * yAxis.fraction().applyAsDouble(tick);
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ccc\"/>"
                             + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\">%s</text>%n",
-                    left, y, left + plotWidth, y, left - 6, y + 4, format(t * yAxis.step())));
+                    left, y, left + plotWidth, y, left - 6, y + 4, format(tick)));
         }
         for (int t = 0; t <= xAxis.ticks(); t++) {
             double x = left + plotWidth * t * xAxis.step() / xMax;
@@ -97,7 +120,7 @@ public final class SvgCharts {
             StringBuilder points = new StringBuilder();
             for (Point p : s.points()) {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ",
-                        left + p.x() / xMax * plotWidth, top + PLOT_HEIGHT - p.y() / yMax * PLOT_HEIGHT));
+                        left + p.x() / xMax * plotWidth, top + PLOT_HEIGHT - yAxis.fraction().applyAsDouble(p.y()) * PLOT_HEIGHT));
             }
             svg.append(String.format(Locale.ROOT,
                     "<polyline class=\"series\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>%n",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -66,7 +67,7 @@ class SvgChartsTest {
 
     @Test
     void oneLinePerSeriesThroughEachPoint() throws Exception {
-        Document svg = parse(SvgCharts.lines("Latency", "s", "ms", List.of(
+        Document svg = parse(SvgCharts.lines("Latency", "s", "ms", SvgCharts.YScale.LINEAR, List.of(
                 new SvgCharts.Series("loop", List.of(new SvgCharts.Point(0, 10), new SvgCharts.Point(1, 20), new SvgCharts.Point(2, 15))),
                 new SvgCharts.Series("storm", List.of(new SvgCharts.Point(0, 100), new SvgCharts.Point(2, 50))))));
 
@@ -80,13 +81,35 @@ class SvgChartsTest {
 
     @Test
     void higherPointsAreDrawnHigher() throws Exception {
-        Document svg = parse(SvgCharts.lines("t", "x", "y", List.of(
+        Document svg = parse(SvgCharts.lines("t", "x", "y", SvgCharts.YScale.LINEAR, List.of(
                 new SvgCharts.Series("a", List.of(new SvgCharts.Point(0, 10), new SvgCharts.Point(1, 90))))));
 
         String[] points = withClass(svg, "polyline", "series").get(0).getAttribute("points").split(" ");
         double firstY = Double.parseDouble(points[0].split(",")[1]);
         double secondY = Double.parseDouble(points[1].split(",")[1]);
         assertTrue(secondY < firstY, "SVG y grows downwards, so the larger value has the smaller y");
+    }
+
+    @Test
+    void aLogScaleGivesEachDecadeTheSameHeight() throws Exception {
+        Document svg = parse(SvgCharts.lines("t", "x", "ms", SvgCharts.YScale.LOG, List.of(
+                new SvgCharts.Series("a", List.of(new SvgCharts.Point(0, 0), new SvgCharts.Point(1, 10),
+                        new SvgCharts.Point(2, 100), new SvgCharts.Point(3, 1000))))));
+
+        String[] points = withClass(svg, "polyline", "series").get(0).getAttribute("points").split(" ");
+        double[] y = Arrays.stream(points).mapToDouble(p -> Double.parseDouble(p.split(",")[1])).toArray();
+        assertEquals(y[0] - y[1], y[1] - y[2], 0.2);
+        assertEquals(y[1] - y[2], y[2] - y[3], 0.2);
+        assertTrue(texts(svg).containsAll(List.of("1", "10", "100", "1,000")));
+    }
+
+    @Test
+    void aLogScaleDrawsValuesBelowOneAtTheBottom() {
+        SvgCharts.YAxis axis = SvgCharts.YAxis.of(SvgCharts.YScale.LOG, 50);
+
+        assertEquals(List.of(1.0, 10.0, 100.0), axis.ticks());
+        assertEquals(0.0, axis.fraction().applyAsDouble(0), 1e-12);
+        assertEquals(0.5, axis.fraction().applyAsDouble(10), 1e-12);
     }
 
     @Test
