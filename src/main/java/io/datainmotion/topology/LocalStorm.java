@@ -67,6 +67,17 @@ public final class LocalStorm implements AutoCloseable {
         }
     }
 
+    /** Kills every running topology, e.g. after a test that failed before its own kill. */
+    public void killAll() {
+        try {
+            for (var summary : cluster.getTopologySummaries()) {
+                kill(summary.get_name());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list topologies: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isRunning(String name) throws Exception {
         return cluster.getTopologySummaries().stream().anyMatch(t -> t.get_name().equals(name));
     }
