@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 ProduceCommand.class,
                 ConsumeCommand.class,
                 LocalCommand.class,
+                ValidateCommand.class,
+                ClusterCommand.class,
+                SubmitCommand.class,
+                KillCommand.class,
         })
 public final class Dim implements Runnable {
 
