@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.datainmotion.cluster.FluxSubmission;
+import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.LocalStorm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +36,19 @@ final class SubmitCommand implements Callable<Integer> {
                     + "e.g. -c topology.workers=2.")
     Map<String, String> stormOptions = new LinkedHashMap<>();
 
+    @Option(names = "--create-topics", paramLabel = "PARTITIONS", arity = "0..1", fallbackValue = "1",
+            description = "First create the topic.* topics missing on the broker, with this many partitions (default 1).")
+    Integer createTopicsPartitions;
+
     @Override
     public Integer call() {
+        if (createTopicsPartitions != null) {
+            if (createTopicsPartitions < 1) {
+                throw new IllegalArgumentException("--create-topics needs at least 1 partition");
+            }
+            Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
+            LocalStorm.createTopics(properties.getProperty("kafka.bootstrap.servers"), properties, createTopicsPartitions);
+        }
         if (!ValidateCommand.validate(fluxFile, filter, true, System.err)) {
             System.err.println("dim submit: not submitted; fix the problems above.");
             return 1;
