@@ -40,6 +40,10 @@ final class SubmitCommand implements Callable<Integer> {
             description = "First create the topic.* topics missing on the broker, with this many partitions (default 1).")
     Integer createTopicsPartitions;
 
+    @Option(names = "--no-topic-check",
+            description = "Do not ask the broker whether the topics exist (when this machine cannot reach it).")
+    boolean noTopicCheck;
+
     @Override
     public Integer call() {
         if (createTopicsPartitions != null) {
@@ -49,7 +53,7 @@ final class SubmitCommand implements Callable<Integer> {
             Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
             LocalStorm.createTopics(properties.getProperty("kafka.bootstrap.servers"), properties, createTopicsPartitions);
         }
-        if (!ValidateCommand.validate(fluxFile, filter, true, System.err)) {
+        if (!ValidateCommand.validate(fluxFile, filter, !noTopicCheck, System.err)) {
             System.err.println("dim submit: not submitted; fix the problems above.");
             return 1;
         }

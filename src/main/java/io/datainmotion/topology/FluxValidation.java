@@ -55,24 +55,14 @@ public final class FluxValidation {
         }
     }
 
-    /** The problems, and what could not be checked (for instance an unreachable broker). */
-    public record Report(List<Problem> problems, List<String> notes) {
-        public boolean ok() {
-            return problems.isEmpty();
-        }
-    }
-
     private final Path fluxFile;
     private final List<String> lines;
     private final Properties properties;
-    private final Map<String, String> environment;
     private final List<Problem> problems = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
 
-    private FluxValidation(Path fluxFile, Properties properties, Map<String, String> environment) {
+    private FluxValidation(Path fluxFile, Properties properties) {
         this.fluxFile = fluxFile;
         this.properties = properties;
-        this.environment = environment;
         try {
             this.lines = Files.readAllLines(fluxFile);
         } catch (IOException e) {
@@ -81,12 +71,14 @@ public final class FluxValidation {
     }
 
     /**
-     * @param checkTopics whether to ask the broker named by kafka.bootstrap.servers for the topics
+     * @param checkTopics whether to ask the broker named by kafka.bootstrap.servers for the topics; a
+     *     broker that does not answer is then a problem too, since the topology would not either
+     * @return every problem found, none when the file is fine
      */
-    public static Report check(Path fluxFile, Properties properties, boolean checkTopics) {
-        FluxValidation validation = new FluxValidation(fluxFile, properties, System.getenv());
+    public static List<Problem> check(Path fluxFile, Properties properties, boolean checkTopics) {
+        FluxValidation validation = new FluxValidation(fluxFile, properties);
         validation.run(checkTopics);
-        return new Report(List.copyOf(validation.problems), List.copyOf(validation.notes));
+        return List.copyOf(validation.problems);
     }
 
     private void run(boolean checkTopics) {
@@ -226,15 +218,14 @@ public final class FluxValidation {
 
     private void topics() {
         String bootstrap = properties.getProperty("kafka.bootstrap.servers");
-        List<String> topics = LocalStorm.topicsOf(properties);
-        if (bootstrap == null || topics.isEmpty()) {
+        if (bootstrap == null || LocalStorm.topicsOf(properties).isEmpty()) {
             return;
         }
         Map<String, Object> admin = KafkaClients.admin(bootstrap);
         admin.put("request.timeout.ms", BROKER_TIMEOUT_SECONDS * 1000);
         admin.put("default.api.timeout.ms", BROKER_TIMEOUT_SECONDS * 1000);
         try {
-            admin.putAll(KafkaSecurity.fromProperties(properties, environment));
+            admin.putAll(KafkaSecurity.fromProperties(properties, System.getenv()));
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(fluxFile.toString(), "Kafka client security: " + e.getMessage()));
             return;
@@ -252,15 +243,16 @@ public final class FluxValidation {
                 problems.add(new Problem(fluxFile.toString(), "Kafka at " + bootstrap + " refused the client: "
                         + e.getCause().getMessage()));
             } else {
-                notes.add("topics not checked: " + bootstrap + " answered " + message(e));
+                problems.add(new Problem(fluxFile.toString(), "cannot list the topics on Kafka at " + bootstrap + ": "
+                        + message(e)));
             }
         } catch (TimeoutException e) {
-            notes.add("topics not checked: no answer from Kafka at " + bootstrap + " within " + BROKER_TIMEOUT_SECONDS
-                    + " s (not running, or it expects another " + KafkaSecurity.PROTOCOL + " than "
-                    + admin.get("security.protocol") + ")");
+            problems.add(new Problem(fluxFile.toString(), "no answer from Kafka at " + bootstrap + " within "
+                    + BROKER_TIMEOUT_SECONDS + " s: it is not running, or it expects another " + KafkaSecurity.PROTOCOL
+                    + " than " + admin.get("security.protocol") + " (skip this check with --no-topic-check)"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            notes.add("topics not checked: interrupted");
+            throw new IllegalStateException("interrupted while listing topics", e);
         }
     }
 
