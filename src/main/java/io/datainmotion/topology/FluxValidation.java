@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.datainmotion.kafka.KafkaClients;
@@ -46,6 +47,8 @@ import org.apache.storm.flux.parser.FluxParser;
 public final class FluxValidation {
 
     private static final int BROKER_TIMEOUT_SECONDS = 10;
+    /** How Flux names a config method it cannot find or call. */
+    private static final Pattern CONFIG_METHOD = Pattern.compile("configuration method '([^']+)'");
 
     /** A problem, located as {@code file:line}, or just the file when the line is unknown. */
     public record Problem(String where, String message) {
@@ -182,10 +185,7 @@ public final class FluxValidation {
             FluxBuilder.buildTopology(new ExecutionContext(part, config));
             return true;
         } catch (Exception | LinkageError e) {
-            String located = subject.getClassName() != null && message(e).contains(subject.getClassName())
-                    ? where("className:\\s*[\"']?" + Pattern.quote(subject.getClassName()))
-                    : where(idPattern(subject.getId()));
-            problems.add(new Problem(located, kind + " '" + subject.getId() + "': " + message(e)));
+            problems.add(new Problem(locate(subject, message(e)), kind + " '" + subject.getId() + "': " + message(e)));
             return false;
         }
     }
@@ -292,19 +292,38 @@ public final class FluxValidation {
         return more;
     }
 
-    private static String idPattern(String id) {
-        return "id:\\s*[\"']?" + Pattern.quote(id) + "[\"']?\\s*$";
+    /**
+     * The line a build failure is about: the config method or class it names, if the definition has
+     * that line, else the definition's id.
+     */
+    private String locate(BeanDef subject, String failure) {
+        int idLine = lineMatching("id:\\s*[\"']?" + Pattern.quote(subject.getId()) + "[\"']?\\s*$", 0);
+        Matcher method = CONFIG_METHOD.matcher(failure);
+        int line = -1;
+        if (method.find()) {
+            line = lineMatching("name:\\s*[\"']?" + Pattern.quote(method.group(1)) + "[\"']?\\s*$", Math.max(idLine, 0));
+        } else if (failure.startsWith("ClassNotFoundException")) {
+            line = lineMatching("className:\\s*[\"']?" + Pattern.quote(subject.getClassName()), Math.max(idLine, 0));
+        }
+        int chosen = line >= 0 ? line : idLine;
+        return chosen >= 0 ? fluxFile + ":" + (chosen + 1) : fluxFile.toString();
     }
 
     /** {@code file:line} of the first line matching the pattern, or just the file. */
     private String where(String regex) {
+        int line = lineMatching(regex, 0);
+        return line >= 0 ? fluxFile + ":" + (line + 1) : fluxFile.toString();
+    }
+
+    /** The 0-based index of the first line from {@code from} on that matches, or -1. */
+    private int lineMatching(String regex, int from) {
         Pattern pattern = Pattern.compile(regex);
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = from; i < lines.size(); i++) {
             if (pattern.matcher(lines.get(i)).find()) {
-                return fluxFile + ":" + (i + 1);
+                return i;
             }
         }
-        return fluxFile.toString();
+        return -1;
     }
 
     /** The innermost cause's type and message: what the author of the file can act on. */
