@@ -231,7 +231,7 @@ public final class FluxValidation {
             return;
         }
         try (Admin client = Admin.create(admin)) {
-            Set<String> existing = client.listTopics().names().get(BROKER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Set<String> existing = client.listTopics().names().get(BROKER_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
                 if (key.startsWith(LocalStorm.TOPIC_PROPERTY_PREFIX) && !existing.contains(properties.getProperty(key))) {
                     problems.add(new Problem(fluxFile.toString(), "topic '" + properties.getProperty(key) + "' (" + key
@@ -242,18 +242,25 @@ public final class FluxValidation {
             if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
                 problems.add(new Problem(fluxFile.toString(), "Kafka at " + bootstrap + " refused the client: "
                         + e.getCause().getMessage()));
+            } else if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                problems.add(noAnswer(bootstrap, admin.get("security.protocol")));
             } else {
                 problems.add(new Problem(fluxFile.toString(), "cannot list the topics on Kafka at " + bootstrap + ": "
                         + message(e)));
             }
         } catch (TimeoutException e) {
-            problems.add(new Problem(fluxFile.toString(), "no answer from Kafka at " + bootstrap + " within "
-                    + BROKER_TIMEOUT_SECONDS + " s: it is not running, or it expects another " + KafkaSecurity.PROTOCOL
-                    + " than " + admin.get("security.protocol") + " (skip this check with --no-topic-check)"));
+            problems.add(noAnswer(bootstrap, admin.get("security.protocol")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while listing topics", e);
         }
+    }
+
+    /** A client speaking the wrong security protocol gets no error from Kafka, only silence. */
+    private Problem noAnswer(String bootstrap, Object protocol) {
+        return new Problem(fluxFile.toString(), "no answer from Kafka at " + bootstrap + " within "
+                + BROKER_TIMEOUT_SECONDS + " s: it is not running, or it expects another " + KafkaSecurity.PROTOCOL
+                + " than " + protocol + " (skip this check with --no-topic-check)");
     }
 
     private static boolean dependsOnFailed(ObjectDef definition, Set<String> failed) {
