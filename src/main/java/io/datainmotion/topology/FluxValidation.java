@@ -47,6 +47,7 @@ import org.apache.storm.flux.parser.FluxParser;
 public final class FluxValidation {
 
     private static final int BROKER_TIMEOUT_SECONDS = 10;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     /** How Flux names a config method it cannot find or call. */
     private static final Pattern CONFIG_METHOD = Pattern.compile("configuration method '([^']+)'");
 
@@ -62,6 +63,8 @@ public final class FluxValidation {
     private final List<String> lines;
     private final Properties properties;
     private final List<Problem> problems = new ArrayList<>();
+    /** The property keys the file and its includes use, so that only their topics are checked. */
+    private final Set<String> referencedKeys = new HashSet<>();
 
     private FluxValidation(Path fluxFile, Properties properties) {
         this.fluxFile = fluxFile;
@@ -97,9 +100,16 @@ public final class FluxValidation {
             problems.add(new Problem(fluxFile.toString(), "is empty"));
             return;
         }
+        referencedKeys.addAll(placeholderKeys(lines));
         for (IncludeDef include : definition.getIncludes() == null ? List.<IncludeDef>of() : definition.getIncludes()) {
             if (!include.isResource()) {
-                placeholders(Path.of(include.getFile()));
+                Path included = Path.of(include.getFile());
+                placeholders(included);
+                try {
+                    referencedKeys.addAll(placeholderKeys(Files.readAllLines(included)));
+                } catch (IOException e) {
+                    problems.add(new Problem(fluxFile.toString(), "cannot read the included " + included + ": " + e.getMessage()));
+                }
             }
         }
         if (!definition.validate()) {
@@ -218,7 +228,7 @@ public final class FluxValidation {
 
     private void topics() {
         String bootstrap = properties.getProperty("kafka.bootstrap.servers");
-        if (bootstrap == null || LocalStorm.topicsOf(properties).isEmpty()) {
+        if (bootstrap == null || referencedKeys.stream().noneMatch(k -> k.startsWith(LocalStorm.TOPIC_PROPERTY_PREFIX))) {
             return;
         }
         Map<String, Object> admin = KafkaClients.admin(bootstrap);
@@ -232,8 +242,9 @@ public final class FluxValidation {
         }
         try (Admin client = Admin.create(admin)) {
             Set<String> existing = client.listTopics().names().get(BROKER_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
-            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                if (key.startsWith(LocalStorm.TOPIC_PROPERTY_PREFIX) && !existing.contains(properties.getProperty(key))) {
+            for (String key : new TreeSet<>(referencedKeys)) {
+                if (key.startsWith(LocalStorm.TOPIC_PROPERTY_PREFIX) && properties.containsKey(key)
+                        && !existing.contains(properties.getProperty(key))) {
                     problems.add(new Problem(fluxFile.toString(), "topic '" + properties.getProperty(key) + "' (" + key
                             + ") does not exist on " + bootstrap));
                 }
@@ -261,6 +272,17 @@ public final class FluxValidation {
         return new Problem(fluxFile.toString(), "no answer from Kafka at " + bootstrap + " within "
                 + BROKER_TIMEOUT_SECONDS + " s: it is not running, or it expects another " + KafkaSecurity.PROTOCOL
                 + " than " + protocol + " (skip this check with --no-topic-check)");
+    }
+
+    private static Set<String> placeholderKeys(List<String> text) {
+        Set<String> keys = new HashSet<>();
+        for (String line : text) {
+            Matcher m = PLACEHOLDER.matcher(line);
+            while (m.find()) {
+                keys.add(m.group(1));
+            }
+        }
+        return keys;
     }
 
     private static boolean dependsOnFailed(ObjectDef definition, Set<String> failed) {

@@ -89,6 +89,18 @@ class FluxValidationTest {
                 "environment variable DIM_VARIABLE_NOBODY_SETS (named by kafka.sasl.password.env) is not set"), problems::toString);
     }
 
+    @Test
+    void theClusterTemplateIsCompleteAndLeavesOnlyThePasswordToTheEnvironment() {
+        Properties template = FluxTopology.properties(Path.of("flux/cluster.properties"));
+        assertTrue(template.stringPropertyNames().containsAll(localProperties().stringPropertyNames()),
+                "flux/cluster.properties sets every key of flux/local.properties");
+
+        List<FluxValidation.Problem> problems = FluxValidation.check(SENTIMENT, template, false);
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).message().contains("environment variable DIM_KAFKA_PASSWORD"), problems::toString);
+    }
+
     private static void assertProblem(FluxValidation.Problem problem, Path file, int line, String messageStart) {
         assertEquals(file + ":" + line, problem.where(), problem::toString);
         assertTrue(problem.message().startsWith(messageStart), problem::toString);
