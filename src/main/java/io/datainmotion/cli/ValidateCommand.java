@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
         description = {"Checks a Flux file and its properties and reports every problem in one run, with file and",
             "line: unresolved or second-on-a-line placeholders, classes that do not load, constructors, factories",
             "and config methods that do not match, unknown stream ends, and the topic.* topics it uses that are",
-            "missing on the broker"
-            "(a broker that refuses the client or does not answer is a problem too). Exits 1 when there is a problem."})
+            "missing on the broker (a broker that refuses the client or does not answer is a problem too).",
+            "Exits 1 when there is a problem."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
