@@ -31,6 +31,7 @@ public class TweetValidationBolt extends BaseRichBolt {
     private final TweetParser parser;
     private transient OutputCollector collector;
     private transient String componentId;
+    private transient Counter in;
     private transient Counter valid;
     private transient Counter deadLettered;
 
@@ -43,12 +44,14 @@ public class TweetValidationBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.in = context.registerCounter("records.in");
         this.valid = context.registerCounter("records.valid");
         this.deadLettered = context.registerCounter("records.deadlettered");
     }
 
     @Override
     public void execute(Tuple input) {
+        in.inc();
         SourceRecord source = KafkaFields.source(input);
         byte[] value = bytes(input.getValueByField(KafkaFields.VALUE));
         try {

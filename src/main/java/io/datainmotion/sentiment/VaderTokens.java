@@ -22,8 +22,11 @@ final class VaderTokens {
     boolean[] upper = new boolean[64];
     /** A negation word, or a token containing "n't". */
     boolean[] negation = new boolean[64];
-    /** The emoji whose name the token comes from, or -1. */
+    /** The emoji the token is, or -1. */
     int[] emojiSources = new int[64];
+    /** Whether the token has a lexicon valence: a lexicon word, or an emoji whose name has lexicon words. */
+    boolean[] inLexicon = new boolean[64];
+    double[] lexiconValences = new double[64];
     double[] valences = new double[64];
     private int[] starts = new int[64];
     private int[] lengths = new int[64];
@@ -39,7 +42,7 @@ final class VaderTokens {
         this.emoji = emoji;
     }
 
-    /** The lower-cased token as looked up (after cutting an elongation). */
+    /** The lower-cased token as looked up (after cutting an elongation), or the emoji. */
     String token(int i) {
         return new String(chars, starts[i], lengths[i]);
     }
@@ -84,7 +87,7 @@ final class VaderTokens {
                 addWord(start, i);
             }
             if (emojiIndex >= 0) {
-                addEmojiWords(emojiIndex);
+                addEmoji(emojiIndex);
             }
             i += separatorLength;
         }
@@ -112,7 +115,7 @@ final class VaderTokens {
             to--;
         }
         // The reference keeps the unstripped token when stripping leaves at most two characters (":)").
-        if (to - from <= 2 || (to - from <= 4 && Character.codePointCount(text, from, to - from) <= 2)) {
+        if (atMostTwoCodePoints(text, from, to)) {
             from = start;
             to = end;
         }
@@ -122,6 +125,7 @@ final class VaderTokens {
         boolean cased = false;
         boolean lower = false;
         boolean run = false;
+        boolean apostrophe = false;
         int hash = 0;
         for (int i = from; i < to; i++) {
             char c = text[i];
@@ -144,6 +148,7 @@ final class VaderTokens {
             }
             chars[at + i - from] = folded;
             hash = 31 * hash + folded;
+            apostrophe |= folded == '\'';
             run |= i - from >= 2 && folded == chars[at + i - from - 1] && folded == chars[at + i - from - 2];
         }
         int id = vocabulary.indexOf(chars, at, length, hash);
@@ -161,18 +166,14 @@ final class VaderTokens {
             }
         }
         boolean isUpper = cased && !lower;
-        add(id, tokenStart, tokenLength, isUpper, vocabulary.isNegation(id) || containsNt(tokenStart, tokenLength), -1);
+        add(id, tokenStart, tokenLength, isUpper, vocabulary.isNegation(id) || (apostrophe && containsNt(tokenStart, tokenLength)), -1);
     }
 
-    private void addEmojiWords(int emojiIndex) {
-        String[] words = emoji.words(emojiIndex);
-        ensureCapacity(words.length, 0);
-        for (String word : words) {
-            ensureCapacity(1, word.length());
-            word.getChars(0, word.length(), chars, charCount);
-            int id = vocabulary.indexOf(chars, charCount, word.length());
-            add(id, charCount, word.length(), false, vocabulary.isNegation(id), emojiIndex);
-        }
+    /** An emoji is one token valued by the words of its name, so that a negation or "but" takes it whole. */
+    private void addEmoji(int emojiIndex) {
+        ensureCapacity(1, 2);
+        int length = Character.toChars(emoji.codePoint(emojiIndex), chars, charCount);
+        add(-1, charCount, length, false, false, emojiIndex);
     }
 
     private void add(int id, int start, int length, boolean isUpper, boolean isNegation, int emojiSource) {
@@ -180,6 +181,13 @@ final class VaderTokens {
             butIndex = count;
         }
         ids[count] = id;
+        if (emojiSource >= 0) {
+            lexiconValences[count] = emoji.valence(emojiSource);
+            inLexicon[count] = lexiconValences[count] != 0;
+        } else {
+            inLexicon[count] = vocabulary.inLexicon(id);
+            lexiconValences[count] = inLexicon[count] ? vocabulary.valence(id) : 0;
+        }
         starts[count] = start;
         lengths[count] = length;
         upper[count] = isUpper;
@@ -211,6 +219,20 @@ final class VaderTokens {
         return written;
     }
 
+    private static boolean atMostTwoCodePoints(char[] text, int from, int to) {
+        int length = to - from;
+        if (length > 4) {
+            return false;
+        }
+        int codePoints = length;
+        for (int i = from; i < to; i++) {
+            if (Character.isHighSurrogate(text[i])) {
+                codePoints--;
+            }
+        }
+        return codePoints <= 2;
+    }
+
     private boolean containsNt(int start, int length) {
         for (int i = start, end = start + length - 2; i < end; i++) {
             if (chars[i] == 'n' && chars[i + 1] == '\'' && chars[i + 2] == 't') {
@@ -223,11 +245,16 @@ final class VaderTokens {
     private static boolean isMentionOrUrl(char[] text, int start, int end) {
         char first = text[start];
         if (first == '@') {
-            return end - start > 1 && (Character.isLetterOrDigit(text[start + 1]) || text[start + 1] == '_');
+            return end - start > 1 && isHandleChar(text[start + 1]);
         }
         return startsWithIgnoringCase(text, start, end, "http://")
                 || startsWithIgnoringCase(text, start, end, "https://")
                 || startsWithIgnoringCase(text, start, end, "www.");
+    }
+
+    private static boolean isHandleChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                || (c >= 128 && Character.isLetterOrDigit(c));
     }
 
     /** {@code prefix} in lower case ASCII. */
@@ -265,6 +292,8 @@ final class VaderTokens {
             upper = Arrays.copyOf(upper, size);
             negation = Arrays.copyOf(negation, size);
             emojiSources = Arrays.copyOf(emojiSources, size);
+            inLexicon = Arrays.copyOf(inLexicon, size);
+            lexiconValences = Arrays.copyOf(lexiconValences, size);
             valences = Arrays.copyOf(valences, size);
             starts = Arrays.copyOf(starts, size);
             lengths = Arrays.copyOf(lengths, size);

@@ -28,6 +28,7 @@ import io.datainmotion.kafka.KafkaTopics;
 import io.datainmotion.kafka.TopicReader;
 import io.datainmotion.testing.DimProcess;
 import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.LocalStorm;
 import org.apache.commons.io.file.PathUtils;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -226,8 +227,7 @@ class ClusterSubmissionIT {
 
     /** Through the plaintext listener: the topics are the same on every listener. */
     private static void createTopics(Properties properties) {
-        KafkaTopics.ensure(KafkaClients.admin(broker.bootstrapServers()), List.of(properties.getProperty("topic.tweets"),
-                properties.getProperty("topic.sentiment"), properties.getProperty("topic.deadletters")), 2);
+        KafkaTopics.ensure(KafkaClients.admin(broker.bootstrapServers()), LocalStorm.topicsOf(properties), 2);
     }
 
     private static List<String> produceTweets(String topic, int count) throws Exception {
