@@ -13,14 +13,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
- * {@code bin/dim bench}: JMH benchmarks. They live with the tests (JMH is a test dependency), so this
- * starts JMH's own main class in a child JVM on the test classpath that the build writes.
+ * {@code bin/dim bench}: benchmarks, each in a child JVM on the classpath its build writes. The JMH
+ * scorer benchmark lives with the tests (JMH is a test dependency); the engine comparison lives in
+ * bench/harness, with its peers (Kafka Streams, Flink) that must never reach the project's jar.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs JMH benchmarks (built with the tests; bin/dim builds them).",
-        subcommands = BenchCommand.Scorer.class)
+        description = "Runs benchmarks (bin/dim builds them, with bench/pom.xml).",
+        subcommands = {BenchCommand.Scorer.class, BenchCommand.Sentiment.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -74,6 +76,37 @@ final class BenchCommand implements Runnable {
                     "-f", String.valueOf(forks), "-wi", String.valueOf(warmups), "-i", String.valueOf(iterations),
                     "-prof", "gc", "-jvmArgsAppend", "-Ddim.home=" + home));
             command.addAll(jmhOptions);
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        }
+    }
+
+    @Command(name = "sentiment",
+            description = {
+                "The sentiment topology against a KafkaConsumer->KafkaProducer loop, Kafka Streams and Flink doing the",
+                "same work: throughput, CPU, latency at a fixed rate, heap and RSS; table, results.json and SVG charts.",
+                "Options: bin/dim bench sentiment --help (they belong to the harness in bench/harness)."})
+    static final class Sentiment implements Callable<Integer> {
+
+        /** Everything, --help included, goes to the harness, which owns and documents the options. */
+        @Unmatched
+        List<String> harnessArguments = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Path home = ProjectHome.path();
+            Path harness = home.resolve("bench/harness/target");
+            Path classpathFile = harness.resolve("bench-classpath.txt");
+            if (!Files.isReadable(classpathFile)) {
+                throw new IllegalStateException(classpathFile + " is missing; run bin/dim bench (it builds) or mvn -f bench/pom.xml -DskipTests package");
+            }
+            String classpath = String.join(File.pathSeparator, harness.resolve("classes").toString(),
+                    home.resolve("target/classes").toString(), Files.readString(classpathFile).strip());
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "-Dlog4j2.configurationFile=" + home.resolve("config/log4j2-dim.xml"),
+                    "-Ddim.log.level=" + System.getProperty("dim.log.level", "WARN"),
+                    "-Ddim.home=" + home, "-cp", classpath, "io.datainmotion.bench.SentimentBenchmark"));
+            command.addAll(harnessArguments);
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         }
     }
