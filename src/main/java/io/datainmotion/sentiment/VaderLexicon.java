@@ -72,6 +72,11 @@ public final class VaderLexicon {
         return words.indexOf(chars, offset, length);
     }
 
+    /** {@link #indexOf(char[], int, int)} for a caller that already has the characters' {@link WordIndex} hash. */
+    public int indexOf(char[] chars, int offset, int length, int indexHash) {
+        return words.indexOf(chars, offset, length, indexHash);
+    }
+
     /** The id of a lower-cased token, or -1. */
     public int indexOf(CharSequence token) {
         return words.indexOf(token);
