@@ -15,20 +15,16 @@ public final class NegatorSet {
             "aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
             "mightnt", "mustnt", "neednt", "shant", "shouldnt", "wasnt", "werent", "wont", "wouldnt"));
 
+    /** 256 bits for a few dozen negators: nearly every other word finds its bit clear. */
+    private static final int FILTER_BITS_LOG2 = 8;
+
     private final WordIndex words;
-    /**
-     * One bit of 256 per negator, chosen by its {@link WordIndex} hash: nearly every word of a tweet finds its bit
-     * clear and skips the table probe, which is what most of this lookup's cost was.
-     */
-    private final long[] hashFilter = new long[4];
+    private final WordHashFilter filter;
 
     /** @param words lower-case negators */
     public NegatorSet(List<String> words) {
         this.words = new WordIndex(words);
-        for (String word : words) {
-            int bit = filterBit(word.hashCode());
-            hashFilter[bit >>> 6] |= 1L << bit;
-        }
+        this.filter = new WordHashFilter(words, FILTER_BITS_LOG2);
     }
 
     /**
@@ -40,12 +36,6 @@ public final class NegatorSet {
         if (end - start >= 3 && chars[end - 1] == 't' && chars[end - 2] == '\'' && chars[end - 3] == 'n') {
             return true;
         }
-        int bit = filterBit(indexHash);
-        return (hashFilter[bit >>> 6] & 1L << bit) != 0 && words.indexOf(chars, start, end - start, indexHash) >= 0;
-    }
-
-    /** The top 8 bits of a multiplicative hash, which depend on all of {@code indexHash}. */
-    private static int filterBit(int indexHash) {
-        return (indexHash * 0x9e3779b9) >>> 24;
+        return filter.mightContain(indexHash) && words.indexOf(chars, start, end - start, indexHash) >= 0;
     }
 }
