@@ -60,7 +60,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Drop hashed features seen in fewer than N training tweets (default: ${DEFAULT-VALUE}).")
     int minCount;
 
-    @Option(names = "--hash-bits", paramLabel = "BITS", defaultValue = "17",
+    @Option(names = "--hash-bits", paramLabel = "BITS", defaultValue = "16",
             description = "Hash features into 2^BITS buckets (default: ${DEFAULT-VALUE}).")
     int hashBits;
 

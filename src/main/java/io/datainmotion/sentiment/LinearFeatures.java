@@ -36,7 +36,7 @@ public final class LinearFeatures {
             }
         }
 
-        public static final Settings DEFAULT = new Settings(17, 3, 4);
+        public static final Settings DEFAULT = new Settings(16, 3, 4);
     }
 
     /** Char n-grams are packed 16 bits a char into a long, exactly, so four chars at most. */

@@ -35,7 +35,7 @@ public final class LinearModel {
     /**
      * Per bucket of the whole hash space, the 16-bit weights of all classes packed into one long (class c in bits
      * 16c to 16c + 15): a lookup is a single load, and the per-tweet sums are exact integer additions. Scoring
-     * waits mostly on these random loads, so the table's size (1 MB at the shipped 2^17 buckets) matters more
+     * waits mostly on these random loads, so the table's size (512 KB at the shipped 2^16 buckets) matters more
      * than the arithmetic (docs/sentiment-model.md).
      */
     private final long[] packedWeights;
