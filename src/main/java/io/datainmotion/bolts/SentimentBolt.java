@@ -25,12 +25,17 @@ import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * Scores each {@link Tweet} and emits the {@link ScoredTweet} both as the JSON message a KafkaBolt
- * sends (keyed by tweet id) and as a payload for downstream aggregation. A scorer that throws on some
- * text dead-letters that tweet instead of failing it, which would replay it forever.
+ * Scores each {@link Tweet} and emits the {@link ScoredTweet} as the JSON message a KafkaBolt sends
+ * (keyed by tweet id, anchored: the tweet is done when its output is durable), and as a payload on the
+ * {@value #SCORED_STREAM} stream for aggregation. That second emit is unanchored: its consumers are
+ * derived, best-effort views (trend windows) that ack on arrival anyway, so tying the spout tuple to
+ * them would only add an acker round trip per tweet. A scorer that throws on some text dead-letters
+ * that tweet instead of failing it, which would replay it forever.
  */
 public class SentimentBolt extends BaseRichBolt {
 
+    /** The stream of scored tweets for aggregation, and its one field. */
+    public static final String SCORED_STREAM = "scored";
     public static final String SCORED = "scored";
     static final String SCORING_FAILED = "scoring-failed";
 
@@ -78,7 +83,8 @@ public class SentimentBolt extends BaseRichBolt {
             ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
                     score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
                     source.topic(), source.partition(), source.offset());
-            collector.emit(input, new Values(tweet.id(), JSON.writeValueAsString(result), result));
+            collector.emit(input, new Values(tweet.id(), JSON.writeValueAsString(result)));
+            collector.emit(SCORED_STREAM, new Values(result));
             scored.inc();
         } catch (RuntimeException | JsonProcessingException e) {
             InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
@@ -90,7 +96,8 @@ public class SentimentBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(KafkaFields.KEY, KafkaFields.MESSAGE, SCORED));
+        declarer.declare(new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
+        declarer.declareStream(SCORED_STREAM, new Fields(SCORED));
         DeadLetters.declare(declarer);
     }
 }

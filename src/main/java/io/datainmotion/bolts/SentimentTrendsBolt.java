@@ -23,8 +23,8 @@ import org.apache.storm.utils.TupleUtils;
 
 /**
  * Per-window sentiment trends (see {@link SentimentTrends}) from the scored stream, written as one
- * JSON record per closed window keyed by its start. Subscribe it with a global grouping: one task
- * sees every tweet.
+ * JSON record per closed window keyed by its start. Subscribe it to the score bolt's
+ * {@value SentimentBolt#SCORED_STREAM} stream with a global grouping: one task sees every tweet.
  *
  * <p>Inputs are acked on arrival and windows are emitted unanchored. Holding every tweet of a window
  * unacked until it closes would keep O(tweets) tuples in flight and stall the spout at
@@ -80,7 +80,7 @@ public class SentimentTrendsBolt extends BaseRichBolt {
             return;
         }
         lastInputNanos = System.nanoTime();
-        ScoredTweet tweet = (ScoredTweet) input.getValueByField(SentimentBolt.SCORED);
+        ScoredTweet tweet = (ScoredTweet) input.getValue(0);
         long lateBefore = trends.lateTweets();
         emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.label(), tweet.polarity(),
                 Hashtags.extract(tweet.tweet())));

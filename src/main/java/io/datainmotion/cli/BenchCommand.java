@@ -35,7 +35,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "scorer", mixinStandardHelpOptions = true,
             description = {
-                "Single-thread sentiment scorer throughput (tweets/s) and allocation per tweet (-prof gc),"
+                "Single-thread sentiment scorer throughput (tweets/s), allocation per tweet (-prof gc) and CPU"
+                        + " time per tweet (ThreadCpuProfiler: comparable across runs on a busy machine),"
                         + " over the dev split when ../shared/data is present, else a few made-up tweets.",
                 "Keep runs short on a shared machine: the defaults take about 15 s per scorer."})
     static final class Scorer implements Callable<Integer> {
@@ -74,7 +75,8 @@ final class BenchCommand implements Runnable {
                     "-cp", classpath, "org.openjdk.jmh.Main", "io.datainmotion.sentiment.ScorerBenchmark",
                     "-p", "scorer=" + String.join(",", names),
                     "-f", String.valueOf(forks), "-wi", String.valueOf(warmups), "-i", String.valueOf(iterations),
-                    "-prof", "gc", "-jvmArgsAppend", "-Ddim.home=" + home));
+                    "-prof", "gc", "-prof", "io.datainmotion.sentiment.ThreadCpuProfiler",
+                    "-jvmArgsAppend", "-Ddim.home=" + home));
             command.addAll(jmhOptions);
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         }

@@ -60,11 +60,11 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Drop hashed features seen in fewer than N training tweets (default: ${DEFAULT-VALUE}).")
     int minCount;
 
-    @Option(names = "--hash-bits", paramLabel = "BITS", defaultValue = "18",
+    @Option(names = "--hash-bits", paramLabel = "BITS", defaultValue = "16",
             description = "Hash features into 2^BITS buckets (default: ${DEFAULT-VALUE}).")
     int hashBits;
 
-    @Option(names = "--char-grams", paramLabel = "MIN-MAX", defaultValue = "3-5",
+    @Option(names = "--char-grams", paramLabel = "MIN-MAX", defaultValue = "3-4",
             description = "Lengths of the character n-grams taken within words (default: ${DEFAULT-VALUE}).")
     String charGrams;
 
@@ -107,7 +107,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
         String[] range = charGrams.split("-", -1);
         try {
             if (range.length != 2) {
-                throw new IllegalArgumentException("--char-grams must look like 3-5, got " + charGrams);
+                throw new IllegalArgumentException("--char-grams must look like 3-4, got " + charGrams);
             }
             LinearFeatures.Settings settings = new LinearFeatures.Settings(hashBits,
                     Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim()));

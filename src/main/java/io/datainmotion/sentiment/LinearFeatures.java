@@ -2,7 +2,7 @@ package io.datainmotion.sentiment;
 
 /**
  * Turns a tokenized tweet into the linear model's features. Sparse features are hashed into
- * 2^{@code hashBits} buckets with a fixed seed (no dictionary; the same text always lands in the same
+ * 2^{@code hashBits} buckets by fixed functions (no dictionary; the same text always lands in the same
  * buckets, on every machine and run):
  * <ul>
  *   <li>word unigrams, in their own namespace when inside a negation scope ({@code not happy} yields
@@ -22,7 +22,7 @@ public final class LinearFeatures {
      * Bumped whenever a change here alters which buckets or dense values a text yields, so that a model
      * trained with other features is refused instead of silently mis-scored.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** The tunable feature settings a model records and is scored with. */
     public record Settings(int hashBits, int minCharGram, int maxCharGram) {
@@ -30,16 +30,19 @@ public final class LinearFeatures {
             if (hashBits < 10 || hashBits > 26) {
                 throw new IllegalArgumentException("hashBits must be in [10, 26], got " + hashBits);
             }
-            if (minCharGram < 1 || maxCharGram < minCharGram || maxCharGram > 8) {
-                throw new IllegalArgumentException("char n-gram range must satisfy 1 <= min <= max <= 8, got "
-                        + minCharGram + ".." + maxCharGram);
+            if (minCharGram < 1 || maxCharGram < minCharGram || maxCharGram > MAX_CHAR_GRAM) {
+                throw new IllegalArgumentException("char n-gram range must satisfy 1 <= min <= max <= "
+                        + MAX_CHAR_GRAM + ", got " + minCharGram + ".." + maxCharGram);
             }
         }
 
-        public static final Settings DEFAULT = new Settings(18, 3, 5);
+        public static final Settings DEFAULT = new Settings(16, 3, 4);
     }
 
-    private static final long SEED = 0x5eed_d1a1_2024_0003L;
+    /** Char n-grams are packed 16 bits a char into a long, exactly, so four chars at most. */
+    public static final int MAX_CHAR_GRAM = Long.SIZE / Character.SIZE;
+    /** 2^64 / golden ratio: multiplying by it moves every input bit into the top bits a bucket is cut from. */
+    private static final long FIBONACCI_MULTIPLIER = 0x9e3779b97f4a7c15L;
     private static final long WORD = 0x1000_0000_0000_0001L;
     private static final long NEGATED_WORD = 0x2000_0000_0000_0002L;
     private static final long BIGRAM = 0x3000_0000_0000_0003L;
@@ -145,7 +148,7 @@ public final class LinearFeatures {
         char[] chars = tokens.chars();
         int start = tokens.start(t);
         int end = tokens.end(t);
-        int id = lexicon.indexOf(chars, start, end - start);
+        int id = lexicon.indexOf(chars, start, end - start, tokens.indexHash(t));
         if (id < 0 && tokens.elongated(t)) {
             char[] collapsed = out.scratch(end - start);
             int length = 0;
@@ -159,22 +162,23 @@ public final class LinearFeatures {
         return id < 0 ? 0f : (float) lexicon.valence(id);
     }
 
+    /**
+     * Slides a window over {@code <word>} that holds its last four chars, 16 bits each, in a long: every n-gram
+     * ending at a position is the window's low 16n bits, an exact key that costs no hashing of its own. Word
+     * chars are never NUL, so n-grams of different lengths never share a key.
+     */
     private void addCharGrams(char[] chars, int start, int end, FeatureVector out) {
         int framedLength = end - start + 2;
         int min = settings.minCharGram();
         int max = settings.maxCharGram();
-        for (int from = 0; from + min <= framedLength; from++) {
-            long hash = TweetTokens.FNV_OFFSET;
-            int limit = Math.min(max, framedLength - from);
-            for (int n = 1; n <= limit; n++) {
-                int position = from + n - 1;
-                char c = position == 0 ? '<' : position == framedLength - 1 ? '>' : chars[start + position - 1];
-                hash = (hash ^ c) * TweetTokens.FNV_PRIME;
-                if (n >= min) {
-                    out.add(bucket(hash, CHARS));
-                    if (out.recordsNames()) {
-                        out.nameLast("chars:" + framed(chars, start, end).substring(from, from + n));
-                    }
+        long window = 0;
+        for (int position = 0; position < framedLength; position++) {
+            char c = position == 0 ? '<' : position == framedLength - 1 ? '>' : chars[start + position - 1];
+            window = window << Character.SIZE | c;
+            for (int n = min, longest = Math.min(max, position + 1); n <= longest; n++) {
+                out.add(bucket(window & -1L >>> (Long.SIZE - Character.SIZE * n), CHARS));
+                if (out.recordsNames()) {
+                    out.nameLast("chars:" + framed(chars, start, end).substring(position + 1 - n, position + 1));
                 }
             }
         }
@@ -184,12 +188,11 @@ public final class LinearFeatures {
         return "<" + new String(chars, start, end - start) + ">";
     }
 
-    /** The bucket of a feature hash in a namespace: a SplitMix64 finaliser spreads FNV's weak low bits. */
-    private int bucket(long hash, long namespace) {
-        long z = hash ^ namespace ^ SEED;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        z ^= z >>> 31;
-        return (int) (z >>> shift);
+    /**
+     * The bucket of a feature key in a namespace: the top bits of a Fibonacci (multiplicative) hash, which
+     * depend on every bit of the key, so neither FNV's weak low bits nor a packed n-gram's structure shows.
+     */
+    private int bucket(long key, long namespace) {
+        return (int) (((key ^ namespace) * FIBONACCI_MULTIPLIER) >>> shift);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 public final class LinearModel {
 
     public static final int FORMAT_VERSION = 1;
+    private static final int MAX_CLASSES = Long.SIZE / Short.SIZE;
     private static final byte[] MAGIC = "DIMLINEAR".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final LinearFeatures.Settings settings;
@@ -31,17 +32,36 @@ public final class LinearModel {
     private final float[] bias;
     private final float[] denseWeights;
     private final int[] keptBuckets;
-    /** Per bucket of the whole hash space, the weights of all classes side by side: one cache line per lookup. */
-    private final float[] bucketWeights;
+    /**
+     * Per bucket of the whole hash space, the 16-bit weights of all classes packed into one long (class c in bits
+     * 16c to 16c + 15): a lookup is a single load, and the per-tweet sums are exact integer additions. Scoring
+     * waits mostly on these random loads, so the table's size (512 KB at the shipped 2^16 buckets) matters more
+     * than the arithmetic (docs/sentiment-model.md).
+     */
+    private final long[] packedWeights;
+    /** Per class, the value of one step of its 16-bit weights (largest magnitude / 32767). */
+    private final float[] weightScales;
 
     /**
      * @param denseWeights {@code [feature * classes + class]}
      * @param keptBuckets ascending bucket ids
-     * @param keptWeights {@code [kept index * classes + class]}
+     * @param keptWeights {@code [kept index * classes + class]}, kept as 16-bit steps of the largest magnitude
+     *                    per class, which is far finer than the weights' own noise
      */
     public LinearModel(LinearFeatures.Settings settings, Map<String, String> metadata, List<Sentiment> classes,
                        float[] bias, float[] denseWeights, int[] keptBuckets, float[] keptWeights) {
+        this(settings, metadata, classes, bias, denseWeights, keptBuckets, keptWeights,
+                stepSizes(keptWeights, classes.size()));
+    }
+
+    /** @param weightScales per class, the value of one 16-bit step; {@code keptWeights} are rounded to steps */
+    private LinearModel(LinearFeatures.Settings settings, Map<String, String> metadata, List<Sentiment> classes,
+                        float[] bias, float[] denseWeights, int[] keptBuckets, float[] keptWeights,
+                        float[] weightScales) {
         int classCount = classes.size();
+        if (classCount > MAX_CLASSES) {
+            throw new IllegalArgumentException("at most " + MAX_CLASSES + " classes fit a packed weight, got " + classCount);
+        }
         if (bias.length != classCount || denseWeights.length != DenseFeature.COUNT * classCount
                 || keptWeights.length != keptBuckets.length * classCount) {
             throw new IllegalArgumentException("weight arrays do not match " + classCount + " classes");
@@ -52,13 +72,34 @@ public final class LinearModel {
         this.bias = bias.clone();
         this.denseWeights = denseWeights.clone();
         this.keptBuckets = keptBuckets.clone();
-        this.bucketWeights = new float[classCount << settings.hashBits()];
-        for (int k = 0; k < keptBuckets.length; k++) {
-            if (k > 0 && keptBuckets[k] <= keptBuckets[k - 1]) {
+        for (int k = 1; k < keptBuckets.length; k++) {
+            if (keptBuckets[k] <= keptBuckets[k - 1]) {
                 throw new IllegalArgumentException("kept buckets must ascend");
             }
-            System.arraycopy(keptWeights, k * classCount, bucketWeights, keptBuckets[k] * classCount, classCount);
         }
+        this.weightScales = weightScales.clone();
+        this.packedWeights = new long[1 << settings.hashBits()];
+        for (int k = 0; k < keptBuckets.length; k++) {
+            long packed = 0;
+            for (int c = 0; c < classCount; c++) {
+                int steps = Math.round(keptWeights[k * classCount + c] / weightScales[c]);
+                packed |= (steps & 0xffffL) << (16 * c);
+            }
+            packedWeights[keptBuckets[k]] = packed;
+        }
+    }
+
+    /** Per class, the step that maps its largest weight magnitude to {@link Short#MAX_VALUE}. */
+    private static float[] stepSizes(float[] keptWeights, int classCount) {
+        float[] largest = new float[classCount];
+        for (int i = 0; i < keptWeights.length; i++) {
+            largest[i % classCount] = Math.max(largest[i % classCount], Math.abs(keptWeights[i]));
+        }
+        float[] steps = new float[classCount];
+        for (int c = 0; c < classCount; c++) {
+            steps[c] = largest[c] == 0f ? 1f : largest[c] / Short.MAX_VALUE;
+        }
+        return steps;
     }
 
     public LinearFeatures.Settings settings() {
@@ -84,16 +125,27 @@ public final class LinearModel {
     /** Writes each class's raw score (a logit of its one-versus-rest logistic regression) into {@code out}. */
     public void scores(FeatureVector features, float[] out) {
         int classCount = classes.length;
-        System.arraycopy(bias, 0, out, 0, classCount);
-        if (classCount == 3) {
-            scoresOfThree(features, out);
-        } else {
-            for (int i = 0; i < features.size(); i++) {
-                int base = features.bucket(i) * classCount;
-                for (int c = 0; c < classCount; c++) {
-                    out[c] += bucketWeights[base + c] * features.hashedValue();
-                }
-            }
+        long[] weights = packedWeights;
+        int steps0 = 0;
+        int steps1 = 0;
+        int steps2 = 0;
+        int steps3 = 0;
+        for (int i = 0, n = features.size(); i < n; i++) {
+            long packed = weights[features.bucket(i)];
+            steps0 += (short) packed;
+            steps1 += (short) (packed >>> 16);
+            steps2 += (short) (packed >>> 32);
+            steps3 += (short) (packed >>> 48);
+        }
+        float hashedValue = features.hashedValue();
+        for (int c = 0; c < classCount; c++) {
+            int steps = switch (c) {
+                case 0 -> steps0;
+                case 1 -> steps1;
+                case 2 -> steps2;
+                default -> steps3;
+            };
+            out[c] = bias[c] + steps * weightScales[c] * hashedValue;
         }
         for (int d = 0; d < DenseFeature.COUNT; d++) {
             float value = features.dense[d];
@@ -105,27 +157,13 @@ public final class LinearModel {
         }
     }
 
-    /** The three-class hot path with the loop over classes unrolled. */
-    private void scoresOfThree(FeatureVector features, float[] out) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float[] weights = bucketWeights;
-        for (int i = 0, n = features.size(); i < n; i++) {
-            int base = features.bucket(i) * 3;
-            s0 += weights[base];
-            s1 += weights[base + 1];
-            s2 += weights[base + 2];
-        }
-        float value = features.hashedValue();
-        out[0] += s0 * value;
-        out[1] += s1 * value;
-        out[2] += s2 * value;
-    }
-
     /** The weight of a hashed bucket for a class. */
     public float bucketWeight(int bucket, int classIndex) {
-        return bucketWeights[bucket * classes.length + classIndex];
+        return stepsOf(bucket, classIndex) * weightScales[classIndex];
+    }
+
+    private short stepsOf(int bucket, int classIndex) {
+        return (short) (packedWeights[bucket] >>> (16 * classIndex));
     }
 
     public float denseWeight(DenseFeature feature, int classIndex) {
@@ -180,14 +218,9 @@ public final class LinearModel {
             previous = bucket;
         }
         for (int c = 0; c < classCount; c++) {
-            float max = 0f;
+            out.writeFloat(weightScales[c]);
             for (int bucket : keptBuckets) {
-                max = Math.max(max, Math.abs(bucketWeight(bucket, c)));
-            }
-            float scale = max == 0f ? 1f : max / Short.MAX_VALUE;
-            out.writeFloat(scale);
-            for (int bucket : keptBuckets) {
-                out.writeShort(Math.round(bucketWeight(bucket, c) / scale));
+                out.writeShort(stepsOf(bucket, c));
             }
         }
         out.flush();
@@ -233,13 +266,15 @@ public final class LinearModel {
             keptBuckets[k] = previous;
         }
         float[] keptWeights = new float[keptCount * classCount];
+        float[] weightScales = new float[classCount];
         for (int c = 0; c < classCount; c++) {
-            float scale = in.readFloat();
+            weightScales[c] = in.readFloat();
             for (int k = 0; k < keptCount; k++) {
-                keptWeights[k * classCount + c] = in.readShort() * scale;
+                keptWeights[k * classCount + c] = in.readShort() * weightScales[c];
             }
         }
-        return new LinearModel(settings, metadata, List.of(classes), bias, denseWeights, keptBuckets, keptWeights);
+        return new LinearModel(settings, metadata, List.of(classes), bias, denseWeights, keptBuckets, keptWeights,
+                weightScales);
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

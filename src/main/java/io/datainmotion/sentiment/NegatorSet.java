@@ -15,18 +15,27 @@ public final class NegatorSet {
             "aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
             "mightnt", "mustnt", "neednt", "shant", "shouldnt", "wasnt", "werent", "wont", "wouldnt"));
 
+    /** 256 bits for a few dozen negators: nearly every other word finds its bit clear. */
+    private static final int FILTER_BITS_LOG2 = 8;
+
     private final WordIndex words;
+    private final WordHashFilter filter;
 
     /** @param words lower-case negators */
     public NegatorSet(List<String> words) {
         this.words = new WordIndex(words);
+        this.filter = new WordHashFilter(words, FILTER_BITS_LOG2);
     }
 
-    /** Whether the lower-case word in {@code chars[start, end)} negates what follows it. */
-    public boolean contains(char[] chars, int start, int end) {
+    /**
+     * Whether the lower-case word in {@code chars[start, end)} negates what follows it.
+     *
+     * @param indexHash the word's {@link WordIndex} hash, {@link TweetTokens#indexHash}
+     */
+    public boolean contains(char[] chars, int start, int end, int indexHash) {
         if (end - start >= 3 && chars[end - 1] == 't' && chars[end - 2] == '\'' && chars[end - 3] == 'n') {
             return true;
         }
-        return words.indexOf(chars, start, end - start) >= 0;
+        return filter.mightContain(indexHash) && words.indexOf(chars, start, end - start, indexHash) >= 0;
     }
 }

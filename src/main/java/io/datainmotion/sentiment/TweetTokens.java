@@ -21,14 +21,35 @@ public final class TweetTokens {
     private static final Kind[] KINDS = Kind.values();
 
     /** 64-bit FNV-1a: cheap to compute char by char while the token is being written. */
-    static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    static final long FNV_PRIME = 0x100000001b3L;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private static final int ELONGATED = 1;
     private static final int ALL_CAPS = 2;
     private static final int HASHTAG = 4;
     private static final int NEGATED = 8;
 
+    /**
+     * Classes of the ASCII characters, read from {@link Character} once: most tweet characters are ASCII, and a
+     * table lookup is cheaper than {@code Character}'s per-call dispatch. Other characters still ask it.
+     */
+    private static final byte[] ASCII_CLASSES = new byte[128];
+    private static final int WHITESPACE = 1;
+    private static final int WORD_CHAR = 2;
+    private static final int UPPER_CASE = 4;
+    private static final int LOWER_CASE = 8;
+
+    static {
+        for (char c = 0; c < ASCII_CLASSES.length; c++) {
+            ASCII_CLASSES[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0)
+                    | (Character.isLetterOrDigit(c) || c == '_' ? WORD_CHAR : 0)
+                    | (Character.isUpperCase(c) ? UPPER_CASE : 0)
+                    | (Character.isLowerCase(c) ? LOWER_CASE : 0));
+        }
+    }
+
+    /** The tweet being tokenized, copied once so the scan reads an array instead of calling {@code charAt}. */
+    private char[] input = new char[256];
     private char[] chars = new char[256];
     private int charCount;
     private int[] starts = new int[64];
@@ -36,11 +57,13 @@ public final class TweetTokens {
     private byte[] kinds = new byte[64];
     private byte[] flags = new byte[64];
     private long[] hashes = new long[64];
+    private int[] indexHashes = new int[64];
     private int[] codePoints = new int[64];
     private int size;
     private int exclamationMarks;
     private int questionMarks;
     private long currentHash;
+    private int currentIndexHash;
 
     private final NegatorSet negators;
 
@@ -55,18 +78,22 @@ public final class TweetTokens {
         exclamationMarks = 0;
         questionMarks = 0;
         int length = text.length();
+        if (input.length < length) {
+            input = new char[Math.max(length, input.length * 2)];
+        }
+        text.getChars(0, length, input, 0);
+        char[] buffer = input;
         int i = 0;
         while (i < length) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(buffer[i])) {
                 i++;
                 continue;
             }
             int chunkEnd = i + 1;
-            while (chunkEnd < length && !Character.isWhitespace(text.charAt(chunkEnd))) {
+            while (chunkEnd < length && !isWhitespace(buffer[chunkEnd])) {
                 chunkEnd++;
             }
-            addChunk(text, i, chunkEnd);
+            addChunk(buffer, i, chunkEnd, length);
             i = chunkEnd;
         }
         markNegationScopes();
@@ -84,6 +111,14 @@ public final class TweetTokens {
     /** The 64-bit FNV-1a hash of the token's normalised characters. */
     public long hash(int token) {
         return hashes[token];
+    }
+
+    /**
+     * {@link WordIndex}'s hash of the token's normalised characters ({@code h = 31 * h + c}), folded in while
+     * they were written, so that lexicon and negator lookups need not read them twice.
+     */
+    public int indexHash(int token) {
+        return indexHashes[token];
     }
 
     /** The normalised characters; read with {@link #start} and {@link #end}. */
@@ -123,7 +158,8 @@ public final class TweetTokens {
     }
 
     public boolean negator(int token) {
-        return kinds[token] == Kind.WORD.ordinal() && negators.contains(chars, starts[token], ends[token]);
+        return kinds[token] == Kind.WORD.ordinal() && negators.contains(chars, starts[token], ends[token],
+                indexHashes[token]);
     }
 
     public int exclamationMarks() {
@@ -139,33 +175,36 @@ public final class TweetTokens {
         return new String(chars, starts[token], ends[token] - starts[token]);
     }
 
-    private void addChunk(String text, int from, int to) {
-        char first = text.charAt(from);
+    /** @param length the tweet's length: a surrogate pair is read up to it, as {@code String.codePointAt} does */
+    private void addChunk(char[] text, int from, int to, int length) {
+        char first = text[from];
         if (first == '@' && to - from > 1) {
             addSymbolic(Kind.USER, "<user>");
             return;
         }
-        if (text.startsWith("http://", from) || text.startsWith("https://", from) || text.startsWith("www.", from)) {
+        if (startsWith(text, from, to, "http://") || startsWith(text, from, to, "https://")
+                || startsWith(text, from, to, "www.")) {
             addSymbolic(Kind.URL, "<url>");
             return;
         }
         if (isEmoticon(text, from, to)) {
             beginToken();
             for (int i = from; i < to; i++) {
-                append(Character.toLowerCase(text.charAt(i)));
+                append(Character.toLowerCase(text[i]));
             }
             endToken(Kind.EMOTICON, 0, 0);
             return;
         }
         int i = from;
         while (i < to) {
-            char c = text.charAt(i);
-            if (isWordChar(c) || (c == '#' && i + 1 < to && isWordChar(text.charAt(i + 1)))) {
+            char c = text[i];
+            if (isWordChar(c) || (c == '#' && i + 1 < to && isWordChar(text[i + 1]))) {
                 i = addWord(text, i, to);
             } else if (isSentencePunctuation(c)) {
                 i = addPunctuation(text, i, to);
-            } else if (Character.isHighSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL) {
-                int codePoint = text.codePointAt(i);
+            } else if (c >= ASCII_CLASSES.length // ASCII has no OTHER_SYMBOL
+                    && (Character.isHighSurrogate(c) || Character.getType(c) == Character.OTHER_SYMBOL)) {
+                int codePoint = Character.codePointAt(text, i, length);
                 if (!EmojiSentiment.isEmojiModifier(codePoint)) {
                     beginToken();
                     appendCodePoint(codePoint);
@@ -178,10 +217,10 @@ public final class TweetTokens {
         }
     }
 
-    private int addWord(String text, int from, int to) {
+    private int addWord(char[] text, int from, int to) {
         int i = from;
         int tokenFlags = 0;
-        if (text.charAt(i) == '#') {
+        if (text[i] == '#') {
             tokenFlags |= HASHTAG;
             i++;
         }
@@ -190,21 +229,35 @@ public final class TweetTokens {
         int lower = 0;
         int tokenStart = charCount;
         for (; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '\u2019') {
                 c = '\'';
             }
-            boolean apostropheInWord = c == '\'' && i + 1 < to && Character.isLetter(text.charAt(i + 1))
+            boolean apostropheInWord = c == '\'' && i + 1 < to && Character.isLetter(text[i + 1])
                     && charCount > tokenStart;
             if (!isWordChar(c) && !apostropheInWord) {
                 break;
             }
-            if (Character.isUpperCase(c)) {
-                upper++;
-            } else if (Character.isLowerCase(c)) {
-                lower++;
+            char normalised;
+            if (c < ASCII_CLASSES.length) {
+                int classes = ASCII_CLASSES[c];
+                if ((classes & UPPER_CASE) != 0) {
+                    upper++;
+                    normalised = (char) (c + ('a' - 'A'));
+                } else {
+                    if ((classes & LOWER_CASE) != 0) {
+                        lower++;
+                    }
+                    normalised = c;
+                }
+            } else {
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                } else if (Character.isLowerCase(c)) {
+                    lower++;
+                }
+                normalised = Character.toLowerCase(c);
             }
-            char normalised = Character.toLowerCase(c);
             if (charCount - tokenStart >= 2 && chars[charCount - 1] == normalised && chars[charCount - 2] == normalised) {
                 tokenFlags |= ELONGATED;
                 continue;
@@ -218,11 +271,11 @@ public final class TweetTokens {
         return i;
     }
 
-    private int addPunctuation(String text, int from, int to) {
+    private int addPunctuation(char[] text, int from, int to) {
         beginToken();
         int i = from;
-        for (; i < to && isSentencePunctuation(text.charAt(i)); i++) {
-            char c = text.charAt(i);
+        for (; i < to && isSentencePunctuation(text[i]); i++) {
+            char c = text[i];
             if (c == '!') {
                 exclamationMarks++;
             } else if (c == '?') {
@@ -266,10 +319,12 @@ public final class TweetTokens {
             kinds = Arrays.copyOf(kinds, capacity);
             flags = Arrays.copyOf(flags, capacity);
             hashes = Arrays.copyOf(hashes, capacity);
+            indexHashes = Arrays.copyOf(indexHashes, capacity);
             codePoints = Arrays.copyOf(codePoints, capacity);
         }
         starts[size] = charCount;
         currentHash = FNV_OFFSET;
+        currentIndexHash = 0;
     }
 
     private void append(char c) {
@@ -278,6 +333,7 @@ public final class TweetTokens {
         }
         chars[charCount++] = c;
         currentHash = (currentHash ^ c) * FNV_PRIME;
+        currentIndexHash = 31 * currentIndexHash + c;
     }
 
     private void appendCodePoint(int codePoint) {
@@ -297,6 +353,7 @@ public final class TweetTokens {
         kinds[size] = (byte) kind.ordinal();
         flags[size] = (byte) tokenFlags;
         hashes[size] = currentHash;
+        indexHashes[size] = currentIndexHash;
         codePoints[size] = codePoint;
         size++;
     }
@@ -310,8 +367,24 @@ public final class TweetTokens {
         return hash;
     }
 
+    private static boolean isWhitespace(char c) {
+        return c < ASCII_CLASSES.length ? (ASCII_CLASSES[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+    }
+
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return c < ASCII_CLASSES.length ? (ASCII_CLASSES[c] & WORD_CHAR) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean startsWith(char[] text, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text[from + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSentencePunctuation(char c) {
@@ -322,26 +395,26 @@ public final class TweetTokens {
      * A whole whitespace-delimited chunk of 2-4 ASCII characters with eyes ({@code : ; =}) at one end, or a
      * heart ({@code <3}, {@code </3}): {@code :) :-( ;p =D (: <3}. At most one letter, so {@code :and} is not one.
      */
-    static boolean isEmoticon(String text, int from, int to) {
+    static boolean isEmoticon(char[] text, int from, int to) {
         int length = to - from;
-        if (length == 2 && text.charAt(from) == '<' && text.charAt(from + 1) == '3') {
+        if (length == 2 && text[from] == '<' && text[from + 1] == '3') {
             return true;
         }
-        if (length == 3 && text.startsWith("</3", from)) {
+        if (length == 3 && startsWith(text, from, to, "</3")) {
             return true;
         }
         if (length < 2 || length > 4) {
             return false;
         }
-        char first = text.charAt(from);
-        char last = text.charAt(to - 1);
+        char first = text[from];
+        char last = text[to - 1];
         if (!isEyes(first) && !isEyes(last)) {
             return false;
         }
         int letters = 0;
         boolean mouth = false;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c > 0x7e || c <= ' ') {
                 return false;
             }

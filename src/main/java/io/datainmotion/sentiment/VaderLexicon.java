@@ -22,11 +22,16 @@ public final class VaderLexicon {
 
     static final String RESOURCE = "/io/datainmotion/sentiment/vader_sentiment_lexicon.txt";
 
+    /** 64 Kbit (8 KB) for ~7,500 words: about one word in nine not in the lexicon still needs the probe. */
+    private static final int FILTER_BITS_LOG2 = 16;
+
     private final WordIndex words;
+    private final WordHashFilter filter;
     private final double[] valences;
 
     private VaderLexicon(Map<String, Double> valenceByWord) {
         words = new WordIndex(new ArrayList<>(valenceByWord.keySet()));
+        filter = new WordHashFilter(valenceByWord.keySet(), FILTER_BITS_LOG2);
         valences = new double[words.size()];
         int id = 0;
         for (double valence : valenceByWord.values()) {
@@ -70,6 +75,14 @@ public final class VaderLexicon {
     /** The id of a lower-cased token spelled by {@code chars[offset, offset + length)}, or -1. No allocation. */
     public int indexOf(char[] chars, int offset, int length) {
         return words.indexOf(chars, offset, length);
+    }
+
+    /**
+     * {@link #indexOf(char[], int, int)} for a caller that already has the characters' {@link WordIndex} hash,
+     * which also lets most words not in the lexicon skip the table probe.
+     */
+    public int indexOf(char[] chars, int offset, int length, int indexHash) {
+        return filter.mightContain(indexHash) ? words.indexOf(chars, offset, length, indexHash) : -1;
     }
 
     /** The id of a lower-cased token, or -1. */

@@ -46,11 +46,14 @@ class SentimentBoltTest {
         assertEquals(List.of(input), out.anchors());
         assertEquals("t1", out.values().get(0));
         JsonNode json = new ObjectMapper().readTree((String) out.values().get(1));
-        ScoredTweet scored = (ScoredTweet) out.values().get(2);
+        RecordingCollector.Emitted forTrends = recorder.on(SentimentBolt.SCORED_STREAM).get(0);
+        assertEquals(List.of(), forTrends.anchors(), "trends are best-effort: not part of the tuple tree");
+        ScoredTweet scored = (ScoredTweet) forTrends.values().get(0);
         double expected = SentimentScorers.create("vader").score(tweet.text()).polarity();
         assertEquals("positive", json.get("sentiment").asText());
         assertEquals(expected, json.get("polarity").asDouble(), 0.0);
         assertEquals(expected, scored.polarity(), 0.0);
+        assertEquals(tweet.id(), scored.id());
         assertEquals("What a wonderful day!", json.get("tweet").asText());
         assertEquals(1_764_000_000_000L, json.get("created_at").asLong());
         assertEquals(17, json.get("source_offset").asLong());

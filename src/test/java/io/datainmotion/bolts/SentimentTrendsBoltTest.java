@@ -15,7 +15,6 @@ import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
 import org.apache.storm.Constants;
 import org.apache.storm.tuple.Tuple;
-import org.apache.storm.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 class SentimentTrendsBoltTest {
@@ -25,7 +24,7 @@ class SentimentTrendsBoltTest {
 
     private static Tuple scored(String id, String text, String label, double polarity, long createdAt) {
         ScoredTweet tweet = new ScoredTweet(id, text, label, polarity, 5L, createdAt, "tweets", 0, 0L);
-        return Tuples.tuple("score", Utils.DEFAULT_STREAM_ID, List.of("key", "message", "scored"), List.of(id, "{}", tweet));
+        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED), List.of(tweet));
     }
 
     private static Tuple tick() {

@@ -119,14 +119,30 @@ class TweetTokensTest {
         texts("Loooove #Coffee");
         assertEquals(TweetTokens.hashOf("loove"), tokens.hash(0));
         assertEquals(TweetTokens.hashOf("coffee"), tokens.hash(1));
+        assertEquals("loove".hashCode(), tokens.indexHash(0), "the lookup hash is String.hashCode of the same text");
+        assertEquals("coffee".hashCode(), tokens.indexHash(1));
+    }
+
+    @Test
+    void negatorsAreFoundByTheirNormalisedSpellingAndLookalikesAreNot() {
+        for (String negator : List.of("not", "NEVER", "Without", "cannot", "wont", "nobody", "dont", "nor")) {
+            texts(negator + " fun");
+            assertTrue(tokens.negator(0), negator);
+            assertTrue(tokens.negated(1), negator + " fun");
+        }
+        for (String word : List.of("note", "know", "now", "knot", "snot", "nothings", "want", "nos")) {
+            texts(word + " fun");
+            assertFalse(tokens.negator(0), word);
+            assertFalse(tokens.negated(1), word + " fun");
+        }
     }
 
     @Test
     void emoticonsNeedEyesAndAMouth() {
-        assertTrue(TweetTokens.isEmoticon(":(", 0, 2));
-        assertTrue(TweetTokens.isEmoticon(";-p", 0, 3));
-        assertTrue(TweetTokens.isEmoticon("(:", 0, 2));
-        assertFalse(TweetTokens.isEmoticon("::", 0, 2));
-        assertFalse(TweetTokens.isEmoticon("lol:", 0, 4));
+        assertTrue(TweetTokens.isEmoticon(":(".toCharArray(), 0, 2));
+        assertTrue(TweetTokens.isEmoticon(";-p".toCharArray(), 0, 3));
+        assertTrue(TweetTokens.isEmoticon("(:".toCharArray(), 0, 2));
+        assertFalse(TweetTokens.isEmoticon("::".toCharArray(), 0, 2));
+        assertFalse(TweetTokens.isEmoticon("lol:".toCharArray(), 0, 4));
     }
 }

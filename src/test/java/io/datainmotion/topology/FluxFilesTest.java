@@ -50,7 +50,7 @@ class FluxFilesTest {
         assertEquals(Set.of("tweets:default"), inputsOf(topology, "validate"));
         assertEquals(Set.of("validate:default"), inputsOf(topology, "score"));
         assertEquals(Set.of("score:default"), inputsOf(topology, "sentiment-sink"));
-        assertEquals(Set.of("score:default"), inputsOf(topology, "trends"));
+        assertEquals(Set.of("score:scored"), inputsOf(topology, "trends"));
         assertEquals(Set.of("trends:default"), inputsOf(topology, "trends-sink"));
         assertEquals(5000L, ((Number) loaded.config().get("topology.max.spout.pending")).longValue());
     }
