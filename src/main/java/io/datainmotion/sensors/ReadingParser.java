@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -40,28 +44,46 @@ public final class ReadingParser {
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
 
-    private final int maxPayloadChars;
+    private final int maxPayloadBytes;
 
-    /** @param maxPayloadChars larger records are rejected as {@link RejectReason#TOO_LARGE} before parsing */
-    public ReadingParser(int maxPayloadChars) {
-        if (maxPayloadChars <= 0) {
-            throw new IllegalArgumentException("maxPayloadChars must be positive, got " + maxPayloadChars);
+    /** @param maxPayloadBytes larger records are rejected as {@link RejectReason#TOO_LARGE} before parsing */
+    public ReadingParser(int maxPayloadBytes) {
+        if (maxPayloadBytes <= 0) {
+            throw new IllegalArgumentException("maxPayloadBytes must be positive, got " + maxPayloadBytes);
         }
-        this.maxPayloadChars = maxPayloadChars;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     public ParseResult parse(String json) {
-        if (json == null || json.isBlank()) {
-            return reject(RejectReason.EMPTY, "empty record");
+        return parse(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a record value as it comes from Kafka: raw bytes, which must be UTF-8. */
+    public ParseResult parse(byte[] value) {
+        if (value == null) {
+            return reject(RejectReason.NULL_VALUE, "record has no value");
         }
-        if (json.length() > maxPayloadChars) {
-            return reject(RejectReason.TOO_LARGE, json.length() + " chars, limit " + maxPayloadChars);
+        if (value.length > maxPayloadBytes) {
+            return reject(RejectReason.TOO_LARGE, value.length + " bytes, limit " + maxPayloadBytes);
+        }
+        String json;
+        try {
+            json = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return reject(RejectReason.INVALID_UTF8, "value is not valid UTF-8");
+        }
+        if (json.isBlank()) {
+            return reject(RejectReason.EMPTY, "empty record");
         }
         JsonNode root;
         try {
             root = STRICT_JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            return reject(RejectReason.NOT_JSON, e.getOriginalMessage());
+            return reject(RejectReason.INVALID_JSON, e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             return reject(RejectReason.NOT_AN_OBJECT, "expected a JSON object");

@@ -1,13 +1,21 @@
 package io.datainmotion.sensors;
 
-/** Why a record is not a usable reading: the machine-readable part of a dead letter. */
+import java.util.Locale;
+
+/**
+ * Why a record is not a usable reading: the machine-readable part of a dead letter, written as
+ * {@link #code()} (kebab case, like the other dead-letter reasons of the project).
+ */
 public enum RejectReason {
-    /** Null, empty or blank record value. */
+    /** The record has no value at all. */
+    NULL_VALUE,
+    /** Empty or blank value. */
     EMPTY,
     /** Larger than the configured payload limit; not parsed at all. */
     TOO_LARGE,
-    /** Not well-formed JSON (includes trailing garbage and duplicate field names). */
-    NOT_JSON,
+    INVALID_UTF8,
+    /** Not well-formed JSON (includes trailing content, duplicate field names and bare NaN). */
+    INVALID_JSON,
     /** Well-formed JSON, but not an object. */
     NOT_AN_OBJECT,
     MISSING_FIELD,
@@ -22,5 +30,9 @@ public enum RejectReason {
     BAD_SENSOR_ID,
     BAD_TIMESTAMP,
     /** Valid, but its window had already been closed and emitted when it arrived. */
-    LATE
+    LATE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 }

@@ -29,10 +29,10 @@ class ReadingParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             ''                                                                         | EMPTY
             '   '                                                                      | EMPTY
-            {"sensorId":"s","timestamp":1,"temperature":20.0                           | NOT_JSON
-            {"sensorId":"s","timestamp":1,"temperature":20.0} trailing                 | NOT_JSON
-            {"sensorId":"s","sensorId":"t","timestamp":1,"temperature":20.0}           | NOT_JSON
-            {"sensorId":"s","timestamp":1,"temperature":NaN}                           | NOT_JSON
+            {"sensorId":"s","timestamp":1,"temperature":20.0                           | INVALID_JSON
+            {"sensorId":"s","timestamp":1,"temperature":20.0} trailing                 | INVALID_JSON
+            {"sensorId":"s","sensorId":"t","timestamp":1,"temperature":20.0}           | INVALID_JSON
+            {"sensorId":"s","timestamp":1,"temperature":NaN}                           | INVALID_JSON
             [1,2,3]                                                                    | NOT_AN_OBJECT
             "a string"                                                                 | NOT_AN_OBJECT
             {"timestamp":1,"temperature":20.0}                                         | MISSING_FIELD
@@ -66,8 +66,11 @@ class ReadingParserTest {
     }
 
     @Test
-    void rejectsNullAndOversizedRecordsWithoutParsing() {
-        assertEquals(RejectReason.EMPTY, ((ParseResult.Rejected) parser.parse(null)).reason());
+    void rejectsNullOversizedAndNonUtf8RecordsWithoutParsing() {
+        assertEquals(RejectReason.NULL_VALUE, ((ParseResult.Rejected) parser.parse((byte[]) null)).reason());
+        byte[] latin1 = "{\"sensorId\":\"caf\u00e9\",\"timestamp\":1,\"temperature\":20.0}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(RejectReason.INVALID_UTF8, ((ParseResult.Rejected) parser.parse(latin1)).reason());
+        assertEquals("invalid-utf8", RejectReason.INVALID_UTF8.code());
         String big = "{\"sensorId\":\"" + "x".repeat(2000) + "\",\"timestamp\":1,\"temperature\":20.0}";
         assertEquals(RejectReason.TOO_LARGE, ((ParseResult.Rejected) parser.parse(big)).reason());
     }
