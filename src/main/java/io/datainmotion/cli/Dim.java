@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         description = "Data in Motion: real-time tweet sentiment and IoT sensor pipelines on Storm and Kafka.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                KafkaCommand.class,
+                ProduceCommand.class,
+                ConsumeCommand.class,
+                LocalCommand.class,
         })
 public final class Dim implements Runnable {
 

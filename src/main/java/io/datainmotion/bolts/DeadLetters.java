@@ -1,0 +1,93 @@
+package io.datainmotion.bolts;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.SourceRecord;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Tuple;
+import org.apache.storm.tuple.Values;
+
+/**
+ * The dead-letter record every bolt writes for input it cannot process, emitted on the
+ * {@value #STREAM} stream as the {@code key}/{@code message} fields a KafkaBolt sends.
+ *
+ * <p>The message is JSON: {@code reason} (machine-readable), {@code detail}, {@code component},
+ * {@code source} (topic, partition, offset), {@code payload} (the original value as text, or base64
+ * when it is not valid UTF-8), {@code payload_encoding}, {@code payload_bytes}, and
+ * {@code payload_truncated}. The payload is cut at {@value #MAX_PAYLOAD_BYTES} bytes so that an
+ * oversized record cannot make its own dead letter too large to send, which would fail and replay
+ * it forever.
+ */
+public final class DeadLetters {
+
+    public static final String STREAM = "deadletters";
+    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DeadLetters() {}
+
+    public static void declare(OutputFieldsDeclarer declarer) {
+        declarer.declareStream(STREAM, new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
+    }
+
+    /** Emits the dead letter anchored to {@code input}; the caller acks the input. */
+    public static void emit(OutputCollector collector, Tuple input, String component, SourceRecord source,
+            byte[] payload, InvalidRecordException problem) {
+        collector.emit(STREAM, input, new Values(source.derivedId(),
+                toJson(component, source, payload, problem.reason(), problem.detail(), System.currentTimeMillis())));
+    }
+
+    static String toJson(String component, SourceRecord source, byte[] payload, String reason, String detail,
+            long failedAt) {
+        ObjectNode letter = JSON.createObjectNode();
+        letter.put("reason", reason);
+        letter.put("detail", detail);
+        letter.put("component", component);
+        ObjectNode from = letter.putObject("source");
+        from.put("topic", source.topic());
+        from.put("partition", source.partition());
+        from.put("offset", source.offset());
+        if (payload == null) {
+            letter.putNull("payload");
+        } else {
+            boolean truncated = payload.length > MAX_PAYLOAD_BYTES;
+            byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
+            String text = truncated ? null : utf8OrNull(kept);
+            letter.put("payload", text != null ? text : Base64.getEncoder().encodeToString(kept));
+            letter.put("payload_encoding", text != null ? "utf-8" : "base64");
+            letter.put("payload_bytes", payload.length);
+            letter.put("payload_truncated", truncated);
+        }
+        letter.put("failed_at", failedAt);
+        try {
+            return JSON.writeValueAsString(letter);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a dead letter", e);
+        }
+    }
+
+    /** A cut payload may end inside a character, so it is always sent as base64. */
+    private static String utf8OrNull(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

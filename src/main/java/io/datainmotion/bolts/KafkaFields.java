@@ -1,0 +1,25 @@
+package io.datainmotion.bolts;
+
+import io.datainmotion.records.SourceRecord;
+import org.apache.storm.tuple.Tuple;
+
+/**
+ * Field names shared with storm-kafka-client: what its default record translator emits, and what
+ * its KafkaBolt's default mapper sends.
+ */
+public final class KafkaFields {
+
+    public static final String TOPIC = "topic";
+    public static final String PARTITION = "partition";
+    public static final String OFFSET = "offset";
+    public static final String VALUE = "value";
+    public static final String KEY = "key";
+    public static final String MESSAGE = "message";
+
+    private KafkaFields() {}
+
+    public static SourceRecord source(Tuple spoutTuple) {
+        return new SourceRecord(spoutTuple.getStringByField(TOPIC), spoutTuple.getIntegerByField(PARTITION),
+                spoutTuple.getLongByField(OFFSET));
+    }
+}

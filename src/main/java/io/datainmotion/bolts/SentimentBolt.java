@@ -1,0 +1,83 @@
+package io.datainmotion.bolts;
+
+import java.util.Map;
+
+import com.codahale.metrics.Counter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.SourceRecord;
+import io.datainmotion.sentiment.ScoredTweet;
+import io.datainmotion.sentiment.SentimentScore;
+import io.datainmotion.sentiment.SentimentScorer;
+import io.datainmotion.sentiment.SentimentScorers;
+import io.datainmotion.sentiment.Tweet;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichBolt;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Tuple;
+import org.apache.storm.tuple.Values;
+
+/**
+ * Scores each {@link Tweet} and emits the {@link ScoredTweet} both as the JSON message a KafkaBolt
+ * sends (keyed by tweet id) and as a payload for downstream aggregation. A scorer that throws on some
+ * text dead-letters that tweet instead of failing it, which would replay it forever.
+ */
+public class SentimentBolt extends BaseRichBolt {
+
+    public static final String SCORED = "scored";
+    static final String SCORING_FAILED = "scoring-failed";
+
+    private static final ObjectWriter JSON = new ObjectMapper().writerFor(ScoredTweet.class);
+
+    private final String scorerName;
+    private transient SentimentScorer scorer;
+    private transient OutputCollector collector;
+    private transient String componentId;
+    private transient Counter scored;
+    private transient Counter deadLettered;
+
+    /** @param scorerName a name known to {@link SentimentScorers} (Flux property {@code sentiment.scorer}) */
+    public SentimentBolt(String scorerName) {
+        SentimentScorers.requireKnown(scorerName);
+        this.scorerName = scorerName;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        this.scorer = SentimentScorers.create(scorerName);
+        this.collector = collector;
+        this.componentId = context.getThisComponentId();
+        this.scored = context.registerCounter("tweets.scored");
+        this.deadLettered = context.registerCounter("records.deadlettered");
+    }
+
+    @Override
+    public void execute(Tuple input) {
+        Tweet tweet = (Tweet) input.getValue(0);
+        SourceRecord source = (SourceRecord) input.getValue(1);
+        try {
+            SentimentScore score = scorer.score(tweet.text());
+            ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
+                    score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
+                    source.topic(), source.partition(), source.offset());
+            collector.emit(input, new Values(tweet.id(), JSON.writeValueAsString(result), result));
+            scored.inc();
+        } catch (RuntimeException | JsonProcessingException e) {
+            InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
+            DeadLetters.emit(collector, input, componentId, source,
+                    tweet.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), problem);
+            deadLettered.inc();
+        }
+        collector.ack(input);
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declare(new Fields(KafkaFields.KEY, KafkaFields.MESSAGE, SCORED));
+        DeadLetters.declare(declarer);
+    }
+}

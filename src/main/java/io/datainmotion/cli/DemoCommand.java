@@ -1,0 +1,173 @@
+package io.datainmotion.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.kafka.EmbeddedKafkaBroker;
+import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.kafka.TopicReader;
+import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.LocalStorm;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts a Kafka broker and a local Storm cluster, runs the shipped topologies from flux/,",
+            "replays the bundled sample tweets, prints results as they stream, then a summary, and shuts",
+            "everything down. Exits non-zero if any record is unaccounted for."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final String SAMPLE_TWEETS = "/io/datainmotion/samples/tweets.txt";
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
+            description = "The longest the demo waits for results (default: ${DEFAULT-VALUE}).")
+    long durationSeconds;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (durationSeconds <= 0) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+        Path dataDir = Files.createTempDirectory("dim-demo-kafka-");
+        long started = System.nanoTime();
+        try {
+            return run(dataDir, started);
+        } finally {
+            PathUtils.deleteDirectory(dataDir);
+        }
+    }
+
+    private int run(Path dataDir, long started) throws Exception {
+        progress("Starting a Kafka broker (KRaft, 127.0.0.1)...");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).start()) {
+            Properties properties = FluxTopology.properties(ProjectHome.resolve("flux/local.properties"));
+            properties.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+            progress("Broker ready on " + broker.bootstrapServers() + "; creating topics " + LocalStorm.topicsOf(properties));
+            LocalStorm.createTopics(broker.bootstrapServers(), properties, 1);
+            FluxTopology sentiment = FluxTopology.load(ProjectHome.resolve("flux/sentiment.yaml"), properties);
+
+            progress("Starting Storm (LocalCluster) and submitting '" + sentiment.name() + "' from flux/sentiment.yaml...");
+            try (LocalStorm storm = LocalStorm.start()) {
+                storm.submit(sentiment);
+                List<String> tweets = sampleTweets();
+                progress("Replaying " + tweets.size() + " sample tweets into '" + properties.getProperty("topic.tweets") + "'...");
+                produce(broker.bootstrapServers(), properties.getProperty("topic.tweets"), tweets);
+                Summary summary = follow(broker.bootstrapServers(), properties, tweets.size());
+                storm.kill(sentiment.name());
+                summary.print(out, tweets.size(), (System.nanoTime() - started) / 1e9);
+                return summary.accountedFor() >= tweets.size() ? 0 : 1;
+            }
+        }
+    }
+
+    private static List<String> sampleTweets() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE_TWEETS)) {
+            if (in == null) {
+                throw new IllegalStateException("the sample tweets " + SAMPLE_TWEETS + " are missing from the build");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void produce(String bootstrap, String topic, List<String> lines) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(bootstrap))) {
+            for (String line : lines) {
+                producer.send(new ProducerRecord<>(topic, line));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Prints output records as they arrive until every sent record is accounted for or time is up. */
+    private Summary follow(String bootstrap, Properties properties, int sent) throws IOException {
+        String sentimentTopic = properties.getProperty("topic.sentiment");
+        String deadLetterTopic = properties.getProperty("topic.deadletters");
+        Summary summary = new Summary();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        out.printf("%n%-9s %7s  %s%n", "SENTIMENT", "POLARITY", "TWEET");
+        try (TopicReader reader = new TopicReader(KafkaClients.reader(bootstrap),
+                List.of(sentimentTopic, deadLetterTopic), true)) {
+            while (summary.accountedFor() < sent && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+                    JsonNode value = json.readTree(record.value());
+                    if (record.topic().equals(sentimentTopic)) {
+                        summary.scored(value.get("sentiment").asText());
+                        out.printf("%-9s %+7.3f  %s%n", value.get("sentiment").asText(),
+                                value.get("polarity").asDouble(), oneLine(value.get("tweet").asText(), 100));
+                    } else {
+                        summary.deadLetter(value.get("reason").asText());
+                        out.printf("%-9s %7s  %s: %s%n", "DEAD", "", value.get("reason").asText(),
+                                oneLine(value.get("detail").asText(), 80));
+                    }
+                }
+            }
+        }
+        return summary;
+    }
+
+    private static String oneLine(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+    }
+
+    private static void progress(String message) {
+        System.err.println("dim demo: " + message);
+    }
+
+    private static final class Summary {
+        private final Map<String, Integer> labels = new TreeMap<>();
+        private final Map<String, Integer> reasons = new TreeMap<>();
+
+        void scored(String label) {
+            labels.merge(label, 1, Integer::sum);
+        }
+
+        void deadLetter(String reason) {
+            reasons.merge(reason, 1, Integer::sum);
+        }
+
+        int accountedFor() {
+            return labels.values().stream().mapToInt(Integer::intValue).sum()
+                    + reasons.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        void print(PrintStream out, int sent, double seconds) {
+            int scored = labels.values().stream().mapToInt(Integer::intValue).sum();
+            int dead = accountedFor() - scored;
+            out.printf("%nSummary: %d tweets sent, %d scored, %d dead letters, %d missing (%.1f s)%n",
+                    sent, scored, dead, Math.max(0, sent - accountedFor()), seconds);
+            List<String> parts = new ArrayList<>();
+            labels.forEach((label, n) -> parts.add(label + " " + n));
+            out.println("  by sentiment: " + String.join(", ", parts));
+            parts.clear();
+            reasons.forEach((reason, n) -> parts.add(reason + " " + n));
+            out.println("  dead letters by reason: " + (parts.isEmpty() ? "none" : String.join(", ", parts)));
+        }
+    }
+}

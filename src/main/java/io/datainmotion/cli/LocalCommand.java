@@ -1,0 +1,64 @@
+package io.datainmotion.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.LocalStorm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = {"Runs a Flux topology on an in-process Storm cluster (LocalCluster) until Ctrl-C or --duration.",
+            "Creates the Kafka topics named by its topic.* properties first."})
+final class LocalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
+    Path fluxFile;
+
+    @Option(names = "--filter", paramLabel = "PROPERTIES",
+            description = "Properties substituted into the Flux file (default: flux/local.properties).")
+    Path filter;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers, overriding kafka.bootstrap.servers from the properties.")
+    String bootstrap;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
+    Long durationSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!Files.isRegularFile(fluxFile)) {
+            throw new IllegalArgumentException("no such Flux file: " + fluxFile);
+        }
+        Properties properties = FluxTopology.properties(filter != null ? filter : ProjectHome.resolve("flux/local.properties"));
+        if (bootstrap != null) {
+            properties.setProperty("kafka.bootstrap.servers", bootstrap);
+        }
+        FluxTopology topology = FluxTopology.load(fluxFile, properties);
+        String brokers = properties.getProperty("kafka.bootstrap.servers");
+        if (brokers != null) {
+            LocalStorm.createTopics(brokers, properties, 1);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "local-stop"));
+        try (LocalStorm storm = LocalStorm.start()) {
+            storm.submit(topology);
+            System.err.println("Running " + topology.name() + " from " + fluxFile
+                    + (durationSeconds == null ? " until Ctrl-C." : " for " + durationSeconds + " s."));
+            if (durationSeconds == null) {
+                stop.await();
+            } else {
+                stop.await(durationSeconds, TimeUnit.SECONDS);
+            }
+            storm.kill(topology.name());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.datainmotion.sentiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Creates a {@link SentimentScorer} by name with optional string settings, as they come from Flux
+ * properties or the command line. The bolt and {@code bin/dim} both go through here, so they score
+ * alike. Settings of the {@value VaderScorer#NAME} scorer: {@code positiveThreshold} (default 0.05)
+ * and {@code negativeThreshold} (default -0.05), the compound bounds of its labels.
+ */
+public final class SentimentScorers {
+
+    public static final String POSITIVE_THRESHOLD = "positiveThreshold";
+    public static final String NEGATIVE_THRESHOLD = "negativeThreshold";
+
+    private static final Map<String, Function<Map<String, String>, SentimentScorer>> FACTORIES = factories();
+
+    private SentimentScorers() {}
+
+    private static Map<String, Function<Map<String, String>, SentimentScorer>> factories() {
+        Map<String, Function<Map<String, String>, SentimentScorer>> factories = new LinkedHashMap<>();
+        factories.put(VaderScorer.NAME, SentimentScorers::vader);
+        return factories;
+    }
+
+    /** The known scorer names, in a stable order. */
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** A scorer with its default settings. */
+    public static SentimentScorer create(String name) {
+        return create(name, Map.of());
+    }
+
+    /** @throws IllegalArgumentException for an unknown name or an unknown or malformed setting */
+    public static SentimentScorer create(String name, Map<String, String> settings) {
+        Function<Map<String, String>, SentimentScorer> factory = FACTORIES.get(name);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown sentiment scorer '" + name + "'; known: " + String.join(", ", names()));
+        }
+        return factory.apply(settings);
+    }
+
+    private static SentimentScorer vader(Map<String, String> settings) {
+        requireOnly(VaderScorer.NAME, settings, Set.of(POSITIVE_THRESHOLD, NEGATIVE_THRESHOLD));
+        return new VaderScorer(
+                number(settings, POSITIVE_THRESHOLD, VaderScorer.DEFAULT_POSITIVE_THRESHOLD),
+                number(settings, NEGATIVE_THRESHOLD, VaderScorer.DEFAULT_NEGATIVE_THRESHOLD));
+    }
+
+    private static void requireOnly(String scorer, Map<String, String> settings, Set<String> known) {
+        for (String key : settings.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("scorer '" + scorer + "' has no setting '" + key + "'; it has: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private static double number(Map<String, String> settings, String key, double defaultValue) {
+        String value = settings.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a number, got '" + value + "'", e);
+        }
+    }
+}

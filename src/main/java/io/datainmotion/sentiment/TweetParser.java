@@ -1,0 +1,153 @@
+package io.datainmotion.sentiment;
+
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.datainmotion.records.InvalidRecordException;
+
+/**
+ * Turns a raw record from the {@code tweets} topic into a {@link Tweet}, or rejects it with a reason.
+ *
+ * <p>A value whose first non-blank character is {@code {} or {@code [} is JSON and must be, strictly
+ * (nothing after it), an object with a non-empty string {@code text}, an optional {@code id} (string
+ * or integer) and an optional {@code created_at} (epoch milliseconds, ISO-8601, or Twitter's
+ * {@code "Wed Oct 10 20:19:24 +0000 2018"}). Other fields are ignored, so payloads of real tweet APIs
+ * pass. Any other value is the tweet text itself. Thread-safe.
+ */
+public final class TweetParser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Reasons, as written to the dead-letter topic. */
+    public static final String NULL_VALUE = "null-value";
+    public static final String INVALID_UTF8 = "invalid-utf8";
+    public static final String TOO_LARGE = "too-large";
+    public static final String EMPTY_TEXT = "empty-text";
+    public static final String INVALID_JSON = "invalid-json";
+    public static final String INVALID_FIELD = "invalid-field";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final DateTimeFormatter TWITTER_TIME =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+
+    private final int maxBytes;
+
+    /** @param maxBytes the largest value accepted, in bytes; larger ones are rejected unread */
+    public TweetParser(int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * @param value the record value as sent
+     * @param fallbackId the id to use when the record has none (derived from its topic, partition
+     *     and offset by the caller, so replays get the same id)
+     */
+    public Tweet parse(byte[] value, Supplier<String> fallbackId) {
+        if (value == null) {
+            throw new InvalidRecordException(NULL_VALUE, "the record has no value");
+        }
+        if (value.length > maxBytes) {
+            throw new InvalidRecordException(TOO_LARGE,
+                    "the value has " + value.length + " bytes, more than the limit of " + maxBytes);
+        }
+        String text = decodeUtf8(value).strip();
+        if (text.isEmpty()) {
+            throw new InvalidRecordException(EMPTY_TEXT, "the value is empty");
+        }
+        char first = text.charAt(0);
+        if (first == '{' || first == '[') {
+            return parseJson(text, fallbackId);
+        }
+        return new Tweet(fallbackId.get(), text, Tweet.NO_TIME);
+    }
+
+    private static String decodeUtf8(byte[] value) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRecordException(INVALID_UTF8, "the value is not valid UTF-8");
+        }
+    }
+
+    private static Tweet parseJson(String json, Supplier<String> fallbackId) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(INVALID_JSON, e.getOriginalMessage());
+        }
+        if (!node.isObject()) {
+            throw new InvalidRecordException(INVALID_JSON, "expected a JSON object, got " + node.getNodeType());
+        }
+        JsonNode text = node.get("text");
+        if (text == null || text.isNull()) {
+            throw new InvalidRecordException(INVALID_FIELD, "text is missing");
+        }
+        if (!text.isTextual()) {
+            throw new InvalidRecordException(INVALID_FIELD, "text must be a string, got " + text.getNodeType());
+        }
+        if (text.textValue().isBlank()) {
+            throw new InvalidRecordException(EMPTY_TEXT, "text is empty");
+        }
+        return new Tweet(id(node.get("id"), fallbackId), text.textValue(), createdAt(node.get("created_at")));
+    }
+
+    private static String id(JsonNode id, Supplier<String> fallbackId) {
+        if (id == null || id.isNull()) {
+            return fallbackId.get();
+        }
+        if (id.isTextual() && !id.textValue().isBlank()) {
+            return id.textValue();
+        }
+        if (id.isIntegralNumber()) {
+            return id.asText();
+        }
+        throw new InvalidRecordException(INVALID_FIELD, "id must be a non-empty string or an integer");
+    }
+
+    private static long createdAt(JsonNode createdAt) {
+        if (createdAt == null || createdAt.isNull()) {
+            return Tweet.NO_TIME;
+        }
+        if (createdAt.isIntegralNumber() && createdAt.canConvertToLong()) {
+            return createdAt.longValue();
+        }
+        if (createdAt.isTextual()) {
+            String time = createdAt.textValue();
+            try {
+                return Instant.parse(time).toEpochMilli();
+            } catch (DateTimeException notIso) {
+                try {
+                    return OffsetDateTime.parse(time, TWITTER_TIME).toInstant().toEpochMilli();
+                } catch (DateTimeException notTwitter) {
+                    throw new InvalidRecordException(INVALID_FIELD, "created_at is not a time: " + time);
+                }
+            }
+        }
+        throw new InvalidRecordException(INVALID_FIELD,
+                "created_at must be epoch milliseconds or a time string, got " + createdAt.getNodeType());
+    }
+}

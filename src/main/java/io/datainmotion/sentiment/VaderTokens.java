@@ -1,0 +1,276 @@
+package io.datainmotion.sentiment;
+
+import java.util.Arrays;
+
+/**
+ * One thread's reusable buffers for scoring a text with {@link VaderScorer}: the tokens as VADER
+ * sees them (whitespace-separated, outer punctuation stripped unless that leaves at most two
+ * characters, lower-cased for lookup), each with its vocabulary id and flags, and the text's "!"
+ * and "?" counts. Grows as needed and never shrinks; not thread-safe.
+ */
+final class VaderTokens {
+
+    private final VaderVocabulary vocabulary;
+    private final EmojiSentiment emoji;
+
+    int count;
+    int upperCount;
+    int exclamations;
+    int questions;
+    int[] ids = new int[64];
+    /** Python's {@code str.isupper()} of the token: at least one cased character and none lower case. */
+    boolean[] upper = new boolean[64];
+    /** A negation word, or a token containing "n't". */
+    boolean[] negation = new boolean[64];
+    /** The emoji whose name the token comes from, or -1. */
+    int[] emojiSources = new int[64];
+    double[] valences = new double[64];
+    private int[] starts = new int[64];
+    private int[] lengths = new int[64];
+    private char[] chars = new char[1024];
+    private int charCount;
+    /** The text being tokenized: reading a char[] beats String.charAt in this loop. */
+    private char[] text = new char[512];
+    /** The first token "but" (any case), or -1. */
+    int butIndex;
+
+    VaderTokens(VaderVocabulary vocabulary, EmojiSentiment emoji) {
+        this.vocabulary = vocabulary;
+        this.emoji = emoji;
+    }
+
+    /** The lower-cased token as looked up (after cutting an elongation). */
+    String token(int i) {
+        return new String(chars, starts[i], lengths[i]);
+    }
+
+    void tokenize(String source) {
+        count = 0;
+        upperCount = 0;
+        exclamations = 0;
+        questions = 0;
+        charCount = 0;
+        butIndex = -1;
+        int length = source.length();
+        if (length > text.length) {
+            text = new char[Math.max(length, 2 * text.length)];
+        }
+        source.getChars(0, length, text, 0);
+        char[] text = this.text;
+        int i = 0;
+        while (i < length) {
+            if (isSpace(text[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int emojiIndex = -1;
+            int separatorLength = 0;
+            for (; i < length; i++) {
+                char c = text[i];
+                if (isSpace(c)) {
+                    break;
+                }
+                if (c >= '\u2000') {
+                    int cp = Character.codePointAt(text, i, length);
+                    emojiIndex = emoji.indexOf(cp);
+                    if (emojiIndex >= 0 || EmojiSentiment.isEmojiModifier(cp)) {
+                        separatorLength = Character.charCount(cp);
+                        break;
+                    }
+                }
+            }
+            if (i > start) {
+                addWord(start, i);
+            }
+            if (emojiIndex >= 0) {
+                addEmojiWords(emojiIndex);
+            }
+            i += separatorLength;
+        }
+    }
+
+    private void addWord(int start, int end) {
+        char[] text = this.text;
+        if (isMentionOrUrl(text, start, end)) {
+            return;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text[i];
+            if (c == '!') {
+                exclamations++;
+            } else if (c == '?') {
+                questions++;
+            }
+        }
+        int from = start;
+        int to = end;
+        while (from < to && isPunctuation(text[from])) {
+            from++;
+        }
+        while (to > from && isPunctuation(text[to - 1])) {
+            to--;
+        }
+        // The reference keeps the unstripped token when stripping leaves at most two characters (":)").
+        if (to - from <= 2 || (to - from <= 4 && Character.codePointCount(text, from, to - from) <= 2)) {
+            from = start;
+            to = end;
+        }
+        int length = to - from;
+        ensureCapacity(1, 3 * length);
+        int at = charCount;
+        boolean cased = false;
+        boolean lower = false;
+        boolean run = false;
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            char folded;
+            if (c < 128) {
+                if (c >= 'A' && c <= 'Z') {
+                    cased = true;
+                    folded = (char) (c + ('a' - 'A'));
+                } else {
+                    lower |= c >= 'a' && c <= 'z';
+                    folded = c;
+                }
+            } else {
+                if (Character.isLowerCase(c) || Character.isTitleCase(c)) {
+                    lower = true;
+                } else if (Character.isUpperCase(c)) {
+                    cased = true;
+                }
+                folded = c == '\u2019' ? '\'' : Character.toLowerCase(c);
+            }
+            chars[at + i - from] = folded;
+            hash = 31 * hash + folded;
+            run |= i - from >= 2 && folded == chars[at + i - from - 1] && folded == chars[at + i - from - 2];
+        }
+        int id = vocabulary.indexOf(chars, at, length, hash);
+        int tokenStart = at;
+        int tokenLength = length;
+        if (id < 0 && run) {
+            int cut = at + length;
+            for (int maxRun = 2; maxRun >= 1 && id < 0; maxRun--) {
+                int cutLength = cutRuns(chars, at, length, cut, maxRun);
+                id = vocabulary.indexOf(chars, cut, cutLength);
+                if (id >= 0) {
+                    tokenStart = cut;
+                    tokenLength = cutLength;
+                }
+            }
+        }
+        boolean isUpper = cased && !lower;
+        add(id, tokenStart, tokenLength, isUpper, vocabulary.isNegation(id) || containsNt(tokenStart, tokenLength), -1);
+    }
+
+    private void addEmojiWords(int emojiIndex) {
+        String[] words = emoji.words(emojiIndex);
+        ensureCapacity(words.length, 0);
+        for (String word : words) {
+            ensureCapacity(1, word.length());
+            word.getChars(0, word.length(), chars, charCount);
+            int id = vocabulary.indexOf(chars, charCount, word.length());
+            add(id, charCount, word.length(), false, vocabulary.isNegation(id), emojiIndex);
+        }
+    }
+
+    private void add(int id, int start, int length, boolean isUpper, boolean isNegation, int emojiSource) {
+        if (butIndex < 0 && vocabulary.role(id) == VaderVocabulary.BUT) {
+            butIndex = count;
+        }
+        ids[count] = id;
+        starts[count] = start;
+        lengths[count] = length;
+        upper[count] = isUpper;
+        negation[count] = isNegation;
+        emojiSources[count] = emojiSource;
+        if (isUpper) {
+            upperCount++;
+        }
+        count++;
+        charCount = start + length;
+    }
+
+    /** Copies {@code chars[from, from + length)} to {@code to}, runs of three or more equal chars cut to {@code maxRun}. */
+    private static int cutRuns(char[] chars, int from, int length, int to, int maxRun) {
+        int written = 0;
+        int i = 0;
+        while (i < length) {
+            char c = chars[from + i];
+            int runEnd = i + 1;
+            while (runEnd < length && chars[from + runEnd] == c) {
+                runEnd++;
+            }
+            int keep = runEnd - i >= 3 ? maxRun : runEnd - i;
+            for (int k = 0; k < keep; k++) {
+                chars[to + written++] = c;
+            }
+            i = runEnd;
+        }
+        return written;
+    }
+
+    private boolean containsNt(int start, int length) {
+        for (int i = start, end = start + length - 2; i < end; i++) {
+            if (chars[i] == 'n' && chars[i + 1] == '\'' && chars[i + 2] == 't') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isMentionOrUrl(char[] text, int start, int end) {
+        char first = text[start];
+        if (first == '@') {
+            return end - start > 1 && (Character.isLetterOrDigit(text[start + 1]) || text[start + 1] == '_');
+        }
+        return startsWithIgnoringCase(text, start, end, "http://")
+                || startsWithIgnoringCase(text, start, end, "https://")
+                || startsWithIgnoringCase(text, start, end, "www.");
+    }
+
+    /** {@code prefix} in lower case ASCII. */
+    private static boolean startsWithIgnoringCase(char[] text, int start, int end, String prefix) {
+        if (end - start < prefix.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if ((text[start + k] | 0x20) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Python's {@code string.punctuation}: the 32 ASCII punctuation characters. */
+    private static boolean isPunctuation(char c) {
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    }
+
+    /** Python's {@code str.split()} separators: Unicode white space, including no-break spaces. */
+    static boolean isSpace(char c) {
+        if (c > ' ' && c < '\u0085') {
+            return false;
+        }
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f') || c == '\u0085'
+                || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a') || c == '\u2028'
+                || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000';
+    }
+
+    private void ensureCapacity(int moreTokens, int moreChars) {
+        if (count + moreTokens > ids.length) {
+            int size = Math.max(ids.length * 2, count + moreTokens);
+            ids = Arrays.copyOf(ids, size);
+            upper = Arrays.copyOf(upper, size);
+            negation = Arrays.copyOf(negation, size);
+            emojiSources = Arrays.copyOf(emojiSources, size);
+            valences = Arrays.copyOf(valences, size);
+            starts = Arrays.copyOf(starts, size);
+            lengths = Arrays.copyOf(lengths, size);
+        }
+        if (charCount + moreChars > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + moreChars));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.datainmotion.topology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.storm.Config;
+import org.apache.storm.flux.FluxBuilder;
+import org.apache.storm.flux.model.ExecutionContext;
+import org.apache.storm.flux.model.TopologyDef;
+import org.apache.storm.flux.parser.FluxParser;
+import org.apache.storm.generated.StormTopology;
+
+/**
+ * A topology built from a Flux YAML file and its properties, exactly as {@code storm jar ... Flux}
+ * builds it; bin/dim and the tests run topologies through this one class. Unlike Flux, it refuses a
+ * file whose {@code ${...}} placeholders do not all resolve (Flux only logs a warning and leaves the
+ * literal text in place, which fails later inside a worker).
+ */
+public record FluxTopology(String name, Config config, StormTopology topology) {
+
+    /**
+     * Flux's snakeyaml warns through java.util.logging on every parse about two fields that Flux maps
+     * by setters; held here so the level sticks (JUL keeps loggers only weakly).
+     */
+    private static final java.util.logging.Logger SNAKEYAML_LOG = quiet("org.yaml.snakeyaml");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    public static FluxTopology load(Path fluxFile, Properties properties) {
+        List<FluxPlaceholders.Problem> problems = FluxPlaceholders.check(fluxFile, properties);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.size() + " unresolved placeholder(s): "
+                    + String.join("; ", problems.stream().map(FluxPlaceholders.Problem::toString).toList()));
+        }
+        try {
+            TopologyDef definition = FluxParser.parseFile(fluxFile.toString(), false, true, properties, true);
+            if (!definition.validate()) {
+                throw new IllegalArgumentException(fluxFile + " is not a valid Flux topology definition");
+            }
+            Config config = FluxBuilder.buildConfig(definition);
+            StormTopology topology = FluxBuilder.buildTopology(new ExecutionContext(definition, config));
+            return new FluxTopology(definition.getName(), config, topology);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fluxFile, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot build " + fluxFile + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Loads properties files in order, later files overriding earlier ones. */
+    public static Properties properties(Path... files) {
+        Properties merged = new Properties();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                Properties one = new Properties();
+                one.load(in);
+                merged.putAll(one);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read properties " + file, e);
+            }
+        }
+        return merged;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,82 @@
+package io.datainmotion.topology;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.kafka.KafkaTopics;
+import org.apache.storm.LocalCluster;
+import org.apache.storm.generated.KillOptions;
+
+/**
+ * An in-process Storm cluster (LocalCluster) running Flux topologies: what bin/dim and the
+ * integration tests use. One per JVM at a time.
+ */
+public final class LocalStorm implements AutoCloseable {
+
+    /** Flux properties whose names start with this name Kafka topics the topologies use. */
+    public static final String TOPIC_PROPERTY_PREFIX = "topic.";
+
+    private final LocalCluster cluster;
+
+    private LocalStorm(LocalCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public static LocalStorm start() {
+        try {
+            return new LocalStorm(new LocalCluster());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a local Storm cluster: " + e.getMessage(), e);
+        }
+    }
+
+    public void submit(FluxTopology topology) {
+        try {
+            cluster.submitTopology(topology.name(), topology.config(), topology.topology());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot submit " + topology.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Kills a topology at once (no message-timeout wait); unacked tuples are replayed by its next run. */
+    public void kill(String name) {
+        try {
+            KillOptions now = new KillOptions();
+            now.set_wait_secs(0);
+            cluster.killTopologyWithOpts(name, now);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot kill " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the local Storm cluster: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every topic named by a {@code topic.*} property, so a run can create them before it starts. */
+    public static List<String> topicsOf(Properties properties) {
+        TreeSet<String> topics = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(TOPIC_PROPERTY_PREFIX)) {
+                topics.add(properties.getProperty(key));
+            }
+        }
+        return List.copyOf(topics);
+    }
+
+    /** Creates the topics of {@link #topicsOf} that do not exist yet. */
+    public static void createTopics(String bootstrapServers, Properties properties, int partitions) {
+        KafkaTopics.ensure(KafkaClients.admin(bootstrapServers), topicsOf(properties), partitions);
+    }
+}

@@ -1,0 +1,64 @@
+package io.datainmotion.testing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.storm.task.IOutputCollector;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.tuple.Tuple;
+
+/** Records what a bolt emits (per stream, with anchors), acks, fails and reports, for bolt tests. */
+public final class RecordingCollector implements IOutputCollector {
+
+    /** One emitted tuple. */
+    public record Emitted(String stream, List<Tuple> anchors, List<Object> values) {}
+
+    public final List<Emitted> emitted = new ArrayList<>();
+    public final List<Tuple> acked = new ArrayList<>();
+    public final List<Tuple> failed = new ArrayList<>();
+    public final List<Throwable> errors = new ArrayList<>();
+
+    public OutputCollector collector() {
+        return new OutputCollector(this);
+    }
+
+    public List<Emitted> on(String stream) {
+        return emitted.stream().filter(e -> e.stream().equals(stream)).toList();
+    }
+
+    @Override
+    public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+        emitted.add(new Emitted(streamId, anchors == null ? List.of() : List.copyOf(anchors), List.copyOf(tuple)));
+        return List.of();
+    }
+
+    @Override
+    public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
+        emit(streamId, anchors, tuple);
+    }
+
+    @Override
+    public void ack(Tuple input) {
+        acked.add(input);
+    }
+
+    @Override
+    public void fail(Tuple input) {
+        failed.add(input);
+    }
+
+    @Override
+    public void resetTimeout(Tuple input) {
+        throw new UnsupportedOperationException("resetTimeout is not expected here");
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void reportError(Throwable error) {
+        errors.add(error);
+    }
+}

@@ -1,0 +1,101 @@
+package io.datainmotion.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.storm.generated.StormTopology;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped Flux file parses, builds and validates with the shipped properties; broken ones are refused. */
+class FluxFilesTest {
+
+    static final Path LOCAL_PROPERTIES = Path.of("flux/local.properties");
+
+    static Stream<Path> shippedFluxFiles() throws IOException {
+        return Files.list(Path.of("flux")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFluxFiles")
+    void shippedFileBuildsWithShippedProperties(Path file) {
+        Properties properties = FluxTopology.properties(LOCAL_PROPERTIES);
+        assertEquals(List.of(), FluxPlaceholders.check(file, properties));
+        FluxTopology topology = FluxTopology.load(file, properties);
+        assertTrue(topology.topology().get_spouts_size() > 0, file + " has a spout");
+        assertTrue(topology.topology().get_bolts_size() > 0, file + " has bolts");
+    }
+
+    @Test
+    void sentimentGraphIsWiredAsDocumented() {
+        FluxTopology loaded = FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(LOCAL_PROPERTIES));
+        StormTopology topology = loaded.topology();
+        assertEquals("sentiment", loaded.name());
+        assertEquals(Set.of("tweets"), topology.get_spouts().keySet());
+        assertEquals(Set.of("validate", "score", "sentiment-sink", "deadletter-sink"), topology.get_bolts().keySet());
+        assertEquals(Set.of("validate:deadletters", "score:deadletters"),
+                inputsOf(topology, "deadletter-sink"));
+        assertEquals(Set.of("tweets:default"), inputsOf(topology, "validate"));
+        assertEquals(Set.of("validate:default"), inputsOf(topology, "score"));
+        assertEquals(Set.of("score:default"), inputsOf(topology, "sentiment-sink"));
+        assertEquals(5000L, ((Number) loaded.config().get("topology.max.spout.pending")).longValue());
+    }
+
+    private static Set<String> inputsOf(StormTopology topology, String bolt) {
+        return topology.get_bolts().get(bolt).get_common().get_inputs().keySet().stream()
+                .map(id -> id.get_componentId() + ":" + id.get_streamId())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void missingPropertyIsReportedWithItsLine() {
+        Properties properties = FluxTopology.properties(LOCAL_PROPERTIES);
+        properties.remove("topic.tweets");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(Path.of("flux/sentiment.yaml"), properties));
+        assertTrue(e.getMessage().matches("(?s).*sentiment\\.yaml:\\d+: \\$\\{topic\\.tweets} has no value.*"), e.getMessage());
+    }
+
+    @Test
+    void twoPlaceholdersOnOneLineAreRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("two.yaml");
+        Files.writeString(file, "name: \"x\"\n# a comment with ${ignored}\nlist: [\"${a}\", \"${b}\"]\n");
+        Properties properties = new Properties();
+        properties.setProperty("a", "1");
+        properties.setProperty("b", "2");
+        List<FluxPlaceholders.Problem> problems = FluxPlaceholders.check(file, properties);
+        assertEquals(1, problems.size());
+        assertEquals(3, problems.get(0).line());
+        assertEquals("${b}", problems.get(0).placeholder());
+    }
+
+    @Test
+    void misspelledClassIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, Files.readString(Path.of("flux/sentiment.yaml"))
+                .replace("io.datainmotion.bolts.SentimentBolt", "io.datainmotion.bolts.SentimentBlot"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(file, FluxTopology.properties(LOCAL_PROPERTIES)));
+        assertTrue(e.getMessage().contains("SentimentBlot"), e.getMessage());
+    }
+
+    @Test
+    void unknownScorerIsRefusedWhenTheTopologyIsBuilt() {
+        Properties properties = FluxTopology.properties(LOCAL_PROPERTIES);
+        properties.setProperty("sentiment.scorer", "textblob");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(Path.of("flux/sentiment.yaml"), properties));
+        assertTrue(e.getMessage().contains("textblob"), e.getMessage());
+    }
+}

@@ -1,0 +1,77 @@
+package io.datainmotion.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.io.Input;
+import com.esotericsoftware.kryo.io.Output;
+import io.datainmotion.records.SourceRecord;
+import io.datainmotion.sentiment.ScoredTweet;
+import io.datainmotion.sentiment.Tweet;
+import org.apache.storm.Config;
+import org.apache.storm.serialization.SerializationFactory;
+import org.apache.storm.utils.Utils;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every tuple payload class is registered with Kryo in every shipped Flux file that uses it, and
+ * survives a round trip through Storm's Kryo set up exactly as the topology configures it (Java
+ * serialization fallback off), which is what happens when tuples cross workers.
+ */
+class KryoRegistrationTest {
+
+    /** One representative instance of each payload class, including optional fields left empty. */
+    static final Map<Class<?>, List<Object>> SAMPLES = Map.of(
+            Tweet.class, List.of(new Tweet("id-1", "Great day ☀️ #sun", 1_764_000_000_000L),
+                    new Tweet("tweets-0-1", "no time", Tweet.NO_TIME)),
+            ScoredTweet.class, List.of(new ScoredTweet("id-1", "text", "positive", 0.5, 1L, 2L, "tweets", 0, 3L),
+                    new ScoredTweet("id-2", "text", "neutral", 0.0, 1L, null, "tweets", 1, 4L)),
+            SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L)));
+
+    @Test
+    void everyRegisteredPayloadRoundTripsWithTheTopologysOwnKryo() throws IOException {
+        TreeSet<String> registered = new TreeSet<>();
+        for (Path file : FluxFilesTest.shippedFluxFiles().toList()) {
+            FluxTopology topology = FluxTopology.load(file, FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
+            Config config = topology.config();
+            assertEquals(false, config.get(Config.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION), file.toString());
+            @SuppressWarnings("unchecked")
+            List<String> classes = (List<String>) config.get(Config.TOPOLOGY_KRYO_REGISTER);
+            registered.addAll(classes);
+            Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
+            workerConfig.putAll(config);
+            Kryo kryo = SerializationFactory.getKryo(workerConfig);
+            for (String name : classes) {
+                List<Object> samples = SAMPLES.get(classForName(name));
+                assertEquals(true, samples != null, "a sample instance of " + name + " in SAMPLES");
+                for (Object sample : samples) {
+                    assertEquals(sample, roundTrip(kryo, sample));
+                }
+            }
+        }
+        TreeSet<String> sampled = new TreeSet<>();
+        SAMPLES.keySet().forEach(c -> sampled.add(c.getName()));
+        assertEquals(sampled, registered, "every payload class is registered in some Flux file");
+    }
+
+    private static Class<?> classForName(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("registered class does not exist: " + name, e);
+        }
+    }
+
+    private static Object roundTrip(Kryo kryo, Object value) {
+        Output output = new Output(256, -1);
+        kryo.writeClassAndObject(output, value);
+        return kryo.readClassAndObject(new Input(output.toBytes()));
+    }
+}
