@@ -1,9 +1,10 @@
 package io.datainmotion.sensors;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /** Raises an alert for a window whose fraction of readings above the threshold reaches a level. */
-public record AlertRule(double level, double thresholdCelsius) {
+public record AlertRule(double level, double thresholdCelsius) implements Serializable {
 
     public static final double DEFAULT_LEVEL = 0.5;
 

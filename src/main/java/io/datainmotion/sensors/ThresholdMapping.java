@@ -1,10 +1,12 @@
 package io.datainmotion.sensors;
 
+import java.io.Serializable;
+
 /**
  * Maps a temperature to 1.0 when strictly above the threshold, else 0.0: the indicator whose window
  * mean is {@code fractionAboveThreshold}.
  */
-public record ThresholdMapping(double thresholdCelsius) {
+public record ThresholdMapping(double thresholdCelsius) implements Serializable {
 
     public static final double DEFAULT_THRESHOLD_CELSIUS = 25.0;
 

@@ -1,5 +1,6 @@
 package io.datainmotion.sensors;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,7 @@ import java.time.Duration;
  * its value would depend on which sensors share a task. The price: a sensor's last window waits until
  * that sensor reports again (its state stays bounded: one sensor, a few open windows).
  */
-public record WindowConfig(long windowMillis, long allowedLatenessMillis) {
+public record WindowConfig(long windowMillis, long allowedLatenessMillis) implements Serializable {
 
     public WindowConfig {
         if (windowMillis <= 0 || windowMillis > Integer.MAX_VALUE) {
