@@ -1,5 +1,6 @@
 package io.datainmotion.bolts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.codahale.metrics.Counter;
@@ -34,21 +35,28 @@ public class SentimentBolt extends BaseRichBolt {
     private static final ObjectWriter JSON = new ObjectMapper().writerFor(ScoredTweet.class);
 
     private final String scorerName;
+    private final Map<String, String> settings;
     private transient SentimentScorer scorer;
     private transient OutputCollector collector;
     private transient String componentId;
     private transient Counter scored;
     private transient Counter deadLettered;
 
-    /** @param scorerName a name known to {@link SentimentScorers} (Flux property {@code sentiment.scorer}) */
-    public SentimentBolt(String scorerName) {
-        SentimentScorers.requireKnown(scorerName);
+    /**
+     * @param scorerName a name known to {@link SentimentScorers} (Flux property {@code sentiment.scorer})
+     * @param settings the scorer's settings as {@code key=value} pairs separated by commas, or empty
+     *     (Flux property {@code sentiment.scorer.settings})
+     */
+    public SentimentBolt(String scorerName, String settings) {
         this.scorerName = scorerName;
+        this.settings = SentimentScorers.parseSettings(settings);
+        // Fails the build of the topology, not its workers, on a wrong name or setting.
+        SentimentScorers.create(scorerName, this.settings);
     }
 
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
-        this.scorer = SentimentScorers.create(scorerName);
+        this.scorer = SentimentScorers.create(scorerName, settings);
         this.collector = collector;
         this.componentId = context.getThisComponentId();
         this.scored = context.registerCounter("tweets.scored");
@@ -68,8 +76,7 @@ public class SentimentBolt extends BaseRichBolt {
             scored.inc();
         } catch (RuntimeException | JsonProcessingException e) {
             InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
-            DeadLetters.emit(collector, input, componentId, source,
-                    tweet.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), problem);
+            DeadLetters.emit(collector, input, componentId, source, tweet.text().getBytes(StandardCharsets.UTF_8), problem);
             deadLettered.inc();
         }
         collector.ack(input);

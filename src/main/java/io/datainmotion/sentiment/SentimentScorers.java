@@ -32,6 +32,25 @@ public final class SentimentScorers {
         return List.copyOf(FACTORIES.keySet());
     }
 
+    /**
+     * Settings written as {@code key=value} pairs separated by commas (blank: none), the form a Flux
+     * property holds.
+     */
+    public static Map<String, String> parseSettings(String spec) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return settings;
+        }
+        for (String pair : spec.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("scorer setting '" + pair.strip() + "' is not key=value");
+            }
+            settings.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return settings;
+    }
+
     /** A scorer with its default settings. */
     public static SentimentScorer create(String name) {
         return create(name, Map.of());
