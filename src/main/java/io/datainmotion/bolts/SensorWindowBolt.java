@@ -2,8 +2,10 @@ package io.datainmotion.bolts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.codahale.metrics.Counter;
@@ -71,6 +73,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     private transient AtomicLong openWindows;
     private transient AtomicLong dedupEntries;
     private transient AtomicLong sensors;
+    /** Sensors whose state object is this bolt's own copy since the last checkpoint (see {@link #execute}). */
+    private transient Set<String> copiedSinceCheckpoint;
     /** Set when Storm rolls the state back: the gauges are recounted from the restored state. */
     private transient boolean stateSizeUnknown;
     private transient Counter accepted;
@@ -97,6 +101,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         this.openWindows = new AtomicLong();
         this.dedupEntries = new AtomicLong();
         this.sensors = new AtomicLong();
+        this.copiedSinceCheckpoint = new HashSet<>();
         context.registerGauge(OPEN_WINDOWS_GAUGE, (Gauge<Long>) openWindows::get);
         context.registerGauge(DEDUP_ENTRIES_GAUGE, (Gauge<Long>) dedupEntries::get);
         context.registerGauge(SENSORS_GAUGE, (Gauge<Long>) sensors::get);
@@ -114,7 +119,13 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     }
 
     @Override
+    public void prePrepare(long txid) {
+        copiedSinceCheckpoint.clear();
+    }
+
+    @Override
     public void preRollback() {
+        copiedSinceCheckpoint.clear();
         stateSizeUnknown = true;
     }
 
@@ -125,17 +136,22 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         }
         SensorReading reading = (SensorReading) input.getValueByField(SensorFields.READING);
         boolean above = input.getDoubleByField(SensorFields.ABOVE_THRESHOLD) == 1.0;
-        SensorWindows sensor = state.get(reading.sensorId());
-        if (sensor == null) {
-            sensor = new SensorWindows(reading.sensorId());
-            sensors.incrementAndGet();
-        }
+        String sensorId = reading.sensorId();
+        // A state may return the very object it holds as committed (Storm's in-memory one does): changing
+        // it in place would survive a rollback. So the first change after a checkpoint works on a copy.
+        SensorWindows stored = state.get(sensorId);
+        SensorWindows sensor = stored == null ? new SensorWindows(sensorId)
+                : copiedSinceCheckpoint.contains(sensorId) ? stored : stored.copy();
         int windowsBefore = sensor.openWindowCount();
         long entriesBefore = sensor.dedupEntryCount();
         List<WindowResult> closed = new ArrayList<>(1);
         switch (sensor.offer(reading, above, windows, closed)) {
             case ACCEPTED -> {
-                state.put(reading.sensorId(), sensor);
+                state.put(sensorId, sensor);
+                copiedSinceCheckpoint.add(sensorId);
+                if (stored == null) {
+                    sensors.incrementAndGet();
+                }
                 openWindows.addAndGet(sensor.openWindowCount() - windowsBefore);
                 dedupEntries.addAndGet(sensor.dedupEntryCount() - entriesBefore);
                 accepted.inc();
@@ -147,7 +163,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
                 SourceRecord source = (SourceRecord) input.getValueByField(SensorFields.SOURCE);
                 DeadLetters.emit(collector, input, componentId, source, json(reading),
                         new InvalidRecordException(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
-                                + " of " + reading.sensorId() + " was already closed and emitted"));
+                                + " of " + sensorId + " was already closed and emitted"));
             }
             default -> throw new IllegalStateException("unhandled outcome");
         }

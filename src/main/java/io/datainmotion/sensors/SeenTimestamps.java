@@ -52,6 +52,15 @@ public final class SeenTimestamps {
         return size;
     }
 
+    public SeenTimestamps copy() {
+        SeenTimestamps copy = new SeenTimestamps();
+        copy.windowMillis = windowMillis;
+        copy.size = size;
+        copy.sortedOffsets = sortedOffsets == null ? null : sortedOffsets.clone();
+        copy.bitmap = bitmap == null ? null : bitmap.clone();
+        return copy;
+    }
+
     private boolean addToArray(int offset) {
         // Readings mostly arrive in order, so the common case is an append.
         if (size == 0 || sortedOffsets[size - 1] < offset) {

@@ -60,6 +60,14 @@ public final class SensorWindows {
         }
     }
 
+    /** A deep copy: state stores may hand out their committed object, which must not change before a commit. */
+    public SensorWindows copy() {
+        SensorWindows copy = new SensorWindows(sensorId);
+        copy.maxEventTime = maxEventTime;
+        openWindows.forEach((start, window) -> copy.openWindows.put(start, window.copy()));
+        return copy;
+    }
+
     public String sensorId() {
         return sensorId;
     }

@@ -45,6 +45,18 @@ public final class WindowAccumulator {
         return true;
     }
 
+    public WindowAccumulator copy() {
+        WindowAccumulator copy = new WindowAccumulator();
+        copy.windowStart = windowStart;
+        copy.count = count;
+        copy.sum = sum;
+        copy.min = min;
+        copy.max = max;
+        copy.aboveThreshold = aboveThreshold;
+        copy.seen = seen.copy();
+        return copy;
+    }
+
     public long windowStart() {
         return windowStart;
     }
