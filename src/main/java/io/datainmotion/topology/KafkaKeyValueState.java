@@ -6,9 +6,11 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -39,9 +41,9 @@ import org.apache.storm.state.Serializer;
  * txid again after the restart: the survivors are applied again, which is idempotent. A worker that
  * dies after preparing is told to roll back, which tombstones them.
  *
- * <p>Values read from the committed map are fresh copies (deserialized), so a caller may mutate what
- * {@link #get} returns and {@link #put} it back; the uncommitted changes are kept as objects until the
- * next prepare. Not thread-safe: Storm calls it from its executor thread only.
+ * <p>{@link #get} sees the latest value: an uncommitted change (kept as an object until the next
+ * prepare), else a prepared one, else the committed one. Prepared and committed values are stored
+ * serialized, so what they return is a fresh copy. Not thread-safe: Storm calls it from its executor thread only.
  */
 public final class KafkaKeyValueState<K, V> implements KeyValueState<K, V> {
 
@@ -118,7 +120,9 @@ public final class KafkaKeyValueState<K, V> implements KeyValueState<K, V> {
         if (changed != null) {
             return changed == DELETED ? null : (V) changed;
         }
-        byte[] bytes = committed.get(key);
+        // Storm keeps executing tuples between a prepare and its commit: they must see the prepared values.
+        PreparedChange preparedChange = prepared.get(key);
+        byte[] bytes = preparedChange != null ? preparedChange.valueOrNullIfDeleted() : committed.get(key);
         return bytes == null ? null : valueSerializer.deserialize(bytes);
     }
 
@@ -204,16 +208,14 @@ public final class KafkaKeyValueState<K, V> implements KeyValueState<K, V> {
         pending.clear();
     }
 
-    /** A snapshot of the current view (committed plus uncommitted changes); costs a full copy. */
+    /** A snapshot of the current view (committed, then prepared, then uncommitted changes); costs a full copy. */
     @Override
     public Iterator<Map.Entry<K, V>> iterator() {
-        List<Map.Entry<K, V>> entries = new ArrayList<>(committed.size() + pending.size());
-        for (K key : committed.keySet()) {
-            if (!pending.containsKey(key)) {
-                entries.add(new AbstractMap.SimpleImmutableEntry<>(key, get(key)));
-            }
-        }
-        for (K key : pending.keySet()) {
+        Set<K> keys = new HashSet<>(committed.keySet());
+        keys.addAll(prepared.keySet());
+        keys.addAll(pending.keySet());
+        List<Map.Entry<K, V>> entries = new ArrayList<>(keys.size());
+        for (K key : keys) {
             V value = get(key);
             if (value != null) {
                 entries.add(new AbstractMap.SimpleImmutableEntry<>(key, value));

@@ -43,7 +43,7 @@ class KafkaKeyValueStateTest {
     }
 
     @Test
-    void preparedButUncommittedChangesAreInvisibleUntilTheirTxidIsCommittedAfterARestart() {
+    void changesPreparedBeforeACrashAreCommittedByTheRecoveryCommitOfTheirTxid() {
         KafkaKeyValueState<String, Long> state = restart();
         state.put("a", 1L);
         state.prepareCommit(1);
@@ -54,11 +54,30 @@ class KafkaKeyValueStateTest {
         // the worker dies here; the CheckpointSpout remembers it was committing txid 2
 
         KafkaKeyValueState<String, Long> restarted = restart();
-        assertEquals(1L, restarted.get("a"));
-        assertNull(restarted.get("b"));
         restarted.commit(2);
         assertEquals(10L, restarted.get("a"));
         assertEquals(Map.of("a", 10L, "b", 20L), asMap(restart()));
+    }
+
+    @Test
+    void betweenPrepareAndCommitReadsSeeThePreparedValues() {
+        KafkaKeyValueState<String, Long> state = restart();
+        state.put("a", 1L);
+        state.put("gone", 5L);
+        state.prepareCommit(1);
+        state.commit(1);
+        state.put("a", 2L);
+        state.delete("gone");
+        state.prepareCommit(2);
+
+        assertEquals(2L, state.get("a"));
+        assertNull(state.get("gone"));
+        assertEquals(Map.of("a", 2L), asMap(state));
+        state.put("a", state.get("a") + 1);
+        state.commit(2);
+        state.prepareCommit(3);
+        state.commit(3);
+        assertEquals(Map.of("a", 3L), asMap(restart()));
     }
 
     @Test
