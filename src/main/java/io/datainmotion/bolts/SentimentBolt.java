@@ -2,8 +2,10 @@ package io.datainmotion.bolts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.codahale.metrics.Counter;
+import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -40,6 +42,7 @@ public class SentimentBolt extends BaseRichBolt {
     private transient OutputCollector collector;
     private transient String componentId;
     private transient Counter scored;
+    private transient Timer scoring;
     private transient Counter deadLettered;
 
     /**
@@ -60,6 +63,7 @@ public class SentimentBolt extends BaseRichBolt {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
         this.scored = context.registerCounter("tweets.scored");
+        this.scoring = context.registerTimer("score.latency");
         this.deadLettered = context.registerCounter("records.deadlettered");
     }
 
@@ -68,7 +72,9 @@ public class SentimentBolt extends BaseRichBolt {
         Tweet tweet = (Tweet) input.getValue(0);
         SourceRecord source = (SourceRecord) input.getValue(1);
         try {
+            long started = System.nanoTime();
             SentimentScore score = scorer.score(tweet.text());
+            scoring.update(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
                     score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
                     source.topic(), source.partition(), source.offset());

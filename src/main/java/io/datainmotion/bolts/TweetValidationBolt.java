@@ -30,6 +30,7 @@ public class TweetValidationBolt extends BaseRichBolt {
     private final TweetParser parser;
     private transient OutputCollector collector;
     private transient String componentId;
+    private transient Counter in;
     private transient Counter valid;
     private transient Counter deadLettered;
 
@@ -42,12 +43,14 @@ public class TweetValidationBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.in = context.registerCounter("records.in");
         this.valid = context.registerCounter("records.valid");
         this.deadLettered = context.registerCounter("records.deadlettered");
     }
 
     @Override
     public void execute(Tuple input) {
+        in.inc();
         SourceRecord source = KafkaFields.source(input);
         byte[] value = KafkaFields.value(input);
         try {

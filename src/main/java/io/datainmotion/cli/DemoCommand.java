@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,7 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE_TWEETS = "/io/datainmotion/samples/tweets.txt";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
             description = "The longest the demo waits for results (default: ${DEFAULT-VALUE}).")
@@ -104,31 +108,55 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints output records as they arrive until every sent record is accounted for or time is up. */
+    /**
+     * Prints output records as they arrive until every sent record is accounted for and every scored
+     * tweet has reached a closed trend window, or time is up.
+     */
     private Summary follow(String bootstrap, Properties properties, int sent) throws IOException {
         String sentimentTopic = properties.getProperty("topic.sentiment");
         String deadLetterTopic = properties.getProperty("topic.deadletters");
+        String trendsTopic = properties.getProperty("topic.trends");
         Summary summary = new Summary();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
         out.printf("%n%-9s %7s  %s%n", "SENTIMENT", "POLARITY", "TWEET");
         try (TopicReader reader = new TopicReader(KafkaClients.reader(bootstrap),
-                List.of(sentimentTopic, deadLetterTopic), true)) {
-            while (summary.accountedFor() < sent && System.nanoTime() < deadline) {
+                List.of(sentimentTopic, deadLetterTopic, trendsTopic), true)) {
+            while ((summary.accountedFor() < sent || summary.trendTweets < summary.scored())
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
                     JsonNode value = json.readTree(record.value());
                     if (record.topic().equals(sentimentTopic)) {
                         summary.scored(value.get("sentiment").asText());
                         out.printf("%-9s %+7.3f  %s%n", value.get("sentiment").asText(),
                                 value.get("polarity").asDouble(), oneLine(value.get("tweet").asText(), 100));
-                    } else {
+                    } else if (record.topic().equals(deadLetterTopic)) {
                         summary.deadLetter(value.get("reason").asText());
                         out.printf("%-9s %7s  %s: %s%n", "DEAD", "", value.get("reason").asText(),
                                 oneLine(value.get("detail").asText(), 80));
+                    } else {
+                        summary.trendTweets += value.get("overall").get("count").asLong();
+                        out.println(trendLine(value));
                     }
                 }
             }
         }
         return summary;
+    }
+
+    private static String trendLine(JsonNode window) {
+        JsonNode overall = window.get("overall");
+        StringBuilder line = new StringBuilder(String.format("TREND     window %s-%s UTC: %d tweets, %d positive, %d negative, %d neutral, mean polarity %+.3f",
+                TIME.format(Instant.ofEpochMilli(window.get("window_start").asLong())),
+                TIME.format(Instant.ofEpochMilli(window.get("window_end").asLong())),
+                overall.get("count").asLong(), overall.get("positive").asLong(), overall.get("negative").asLong(),
+                overall.get("neutral").asLong(), overall.get("mean_polarity").asDouble()));
+        List<String> tags = new ArrayList<>();
+        window.get("hashtags").forEach(h -> tags.add(String.format("#%s %d (%+.2f)", h.get("hashtag").asText(),
+                h.get("trend").get("count").asLong(), h.get("trend").get("mean_polarity").asDouble())));
+        if (!tags.isEmpty()) {
+            line.append("; top hashtags: ").append(String.join(", ", tags.subList(0, Math.min(3, tags.size()))));
+        }
+        return line.toString();
     }
 
     private static String oneLine(String text, int max) {
@@ -142,6 +170,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final class Summary {
         private final Map<String, Integer> labels = new TreeMap<>();
+        private long trendTweets;
         private final Map<String, Integer> reasons = new TreeMap<>();
 
         void scored(String label) {
@@ -150,6 +179,10 @@ final class DemoCommand implements Callable<Integer> {
 
         void deadLetter(String reason) {
             reasons.merge(reason, 1, Integer::sum);
+        }
+
+        int scored() {
+            return labels.values().stream().mapToInt(Integer::intValue).sum();
         }
 
         int accountedFor() {

@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
                 ProduceCommand.class,
                 ConsumeCommand.class,
                 LocalCommand.class,
+                TrainSentimentCommand.class,
+                ScoreCommand.class,
+                EvalSentimentCommand.class,
+                BenchCommand.class,
         })
 public final class Dim implements Runnable {
 

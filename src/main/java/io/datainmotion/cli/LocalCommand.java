@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.datainmotion.topology.FluxTopology;
 import io.datainmotion.topology.LocalStorm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +33,9 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
     Long durationSeconds;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!Files.isRegularFile(fluxFile)) {
@@ -42,12 +46,22 @@ final class LocalCommand implements Callable<Integer> {
             properties.setProperty("kafka.bootstrap.servers", bootstrap);
         }
         FluxTopology topology = FluxTopology.load(fluxFile, properties);
+        metrics.applyTo(topology);
         String brokers = properties.getProperty("kafka.bootstrap.servers");
         if (brokers != null) {
             LocalStorm.createTopics(brokers, properties, 1);
         }
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "local-stop"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C: let the main thread kill the topology and stop Storm before the JVM exits.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "local-stop"));
         try (LocalStorm storm = LocalStorm.start()) {
             storm.submit(topology);
             System.err.println("Running " + topology.name() + " from " + fluxFile
@@ -58,6 +72,8 @@ final class LocalCommand implements Callable<Integer> {
                 stop.await(durationSeconds, TimeUnit.SECONDS);
             }
             storm.kill(topology.name());
+        } finally {
+            stopped.countDown();
         }
         return 0;
     }

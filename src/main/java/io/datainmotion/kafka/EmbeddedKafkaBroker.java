@@ -134,16 +134,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return p;
         }
 
-        /** Formats the storage unless a previous run already did, so a restart keeps its data. */
+        /**
+         * Formats the storage unless a previous run already did, so a restart keeps its data (and its
+         * cluster id: formatting with {@code --ignore-formatted} and a new id still fails the start).
+         */
         private static void formatStorage(Properties props, Path dir) throws IOException {
+            if (Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+                return;
+            }
             Path config = dir.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(config)) {
                 props.store(out, "written by EmbeddedKafkaBroker for kafka-storage format");
             }
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             int exit = StorageTool.execute(new String[] {
-                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                "--ignore-formatted"}, quiet);
+                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString()}, quiet);
             if (exit != 0) {
                 throw new IllegalStateException("kafka-storage format failed with exit code " + exit + " for " + dir);
             }

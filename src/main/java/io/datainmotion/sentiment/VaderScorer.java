@@ -22,9 +22,10 @@ import java.util.List;
  *   <li>an elongated token not in the vocabulary ({@code sooooo}, {@code gooood}, {@code :)))}) is
  *       looked up with its runs of three or more equal characters cut to two, then to one;</li>
  *   <li>the typographic apostrophe (U+2019) counts as ', so {@code don’t} negates;</li>
- *   <li>emoji become the words of their Unicode names ({@link EmojiSentiment}) as separate tokens,
- *       while variation selectors, joiners and skin tones separate tokens; the reference uses CLDR
- *       names and glues a following character to the description.</li>
+ *   <li>an emoji is one token whose lexicon valence is that of the words of its Unicode name
+ *       ({@link EmojiSentiment}), so a negation or "but" takes it whole; variation selectors,
+ *       joiners and skin tones separate tokens. The reference splices the CLDR name's words into
+ *       the text (gluing a following character to the last one), so the rules count them one by one.</li>
  * </ul>
  *
  * <p>Thread-safe: the vocabulary is immutable and each thread scores in its own reused buffers, so
@@ -101,8 +102,8 @@ public final class VaderScorer implements SentimentScorer {
         List<Explanation.Contribution> contributions = new ArrayList<>();
         double[] valences = tokens.valences;
         for (int i = 0; i < tokens.count; i++) {
-            if (valences[i] != 0 || traces[i].length() > 0) {
-                contributions.add(new Explanation.Contribution(tokens.token(i), valences[i], describe(tokens, i, traces[i])));
+            if (traces[i].length() > 0) {
+                contributions.add(new Explanation.Contribution(tokens.token(i), valences[i], traces[i].substring(2)));
             }
         }
         double amplifier = punctuationAmplifier(tokens);
@@ -113,16 +114,6 @@ public final class VaderScorer implements SentimentScorer {
         }
         contributions.sort(Comparator.comparingDouble((Explanation.Contribution c) -> -Math.abs(c.weight())));
         return new Explanation(score, contributions);
-    }
-
-    private String describe(VaderTokens tokens, int i, StringBuilder trace) {
-        String rules = trace.length() > 0 ? trace.substring(2) : "";
-        int emojiIndex = tokens.emojiSources[i];
-        if (emojiIndex < 0) {
-            return rules;
-        }
-        String source = "from emoji " + Character.toString(emoji.codePoint(emojiIndex)) + " (" + emoji.description(emojiIndex) + ")";
-        return rules.isEmpty() ? source : rules + "; " + source;
     }
 
     /** Valences per token into {@code tokens.valences}, then the compound and label; traces may be null. */
@@ -177,25 +168,28 @@ public final class VaderScorer implements SentimentScorer {
         int[] ids = tokens.ids;
         int id = ids[i];
         int n = tokens.count;
-        if (id < 0) {
-            return 0;
-        }
+        boolean[] inLexicon = tokens.inLexicon;
         if (v.isBooster(id)) {
             return 0;
         }
         if (v.role(id) == VaderVocabulary.KIND && i < n - 1 && v.role(ids[i + 1]) == VaderVocabulary.OF) {
             return 0;
         }
-        if (!v.inLexicon(id)) {
+        if (!inLexicon[i]) {
             return 0;
         }
-        double lexiconValence = v.valence(id);
+        double lexiconValence = tokens.lexiconValences[i];
         double valence = lexiconValence;
         if (trace != null) {
-            trace.append("; lexicon ").append(lexiconValence);
+            int emojiIndex = tokens.emojiSources[i];
+            if (emojiIndex >= 0) {
+                trace.append("; emoji named '").append(emoji.description(emojiIndex)).append("' ").append(lexiconValence);
+            } else {
+                trace.append("; lexicon ").append(lexiconValence);
+            }
         }
 
-        if (v.role(id) == VaderVocabulary.NO && i != n - 1 && v.inLexicon(ids[i + 1])) {
+        if (v.role(id) == VaderVocabulary.NO && i != n - 1 && inLexicon[i + 1]) {
             valence = 0.0;
             trace(trace, "'no' before a lexicon word counts 0");
         }
@@ -213,7 +207,7 @@ public final class VaderScorer implements SentimentScorer {
 
         for (int k = 0; k < 3; k++) {
             int j = i - k - 1;
-            if (j < 0 || v.inLexicon(ids[j])) {
+            if (j < 0 || inLexicon[j]) {
                 continue;
             }
             valence += boosterScalar(tokens, j, valence, capDifferential, k, trace);
@@ -340,7 +334,7 @@ public final class VaderScorer implements SentimentScorer {
     private double leastCheck(VaderTokens tokens, int i, double valence, StringBuilder trace) {
         VaderVocabulary v = vocabulary;
         int[] ids = tokens.ids;
-        if (i == 0 || v.inLexicon(ids[i - 1]) || v.role(ids[i - 1]) != VaderVocabulary.LEAST) {
+        if (i == 0 || tokens.inLexicon[i - 1] || v.role(ids[i - 1]) != VaderVocabulary.LEAST) {
             return valence;
         }
         if (i == 1 || (v.role(ids[i - 2]) != VaderVocabulary.AT && v.role(ids[i - 2]) != VaderVocabulary.VERY)) {

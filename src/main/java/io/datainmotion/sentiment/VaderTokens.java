@@ -22,8 +22,11 @@ final class VaderTokens {
     boolean[] upper = new boolean[64];
     /** A negation word, or a token containing "n't". */
     boolean[] negation = new boolean[64];
-    /** The emoji whose name the token comes from, or -1. */
+    /** The emoji the token is, or -1. */
     int[] emojiSources = new int[64];
+    /** Whether the token has a lexicon valence: a lexicon word, or an emoji whose name has lexicon words. */
+    boolean[] inLexicon = new boolean[64];
+    double[] lexiconValences = new double[64];
     double[] valences = new double[64];
     private int[] starts = new int[64];
     private int[] lengths = new int[64];
@@ -39,7 +42,7 @@ final class VaderTokens {
         this.emoji = emoji;
     }
 
-    /** The lower-cased token as looked up (after cutting an elongation). */
+    /** The lower-cased token as looked up (after cutting an elongation), or the emoji. */
     String token(int i) {
         return new String(chars, starts[i], lengths[i]);
     }
@@ -84,7 +87,7 @@ final class VaderTokens {
                 addWord(start, i);
             }
             if (emojiIndex >= 0) {
-                addEmojiWords(emojiIndex);
+                addEmoji(emojiIndex);
             }
             i += separatorLength;
         }
@@ -164,15 +167,11 @@ final class VaderTokens {
         add(id, tokenStart, tokenLength, isUpper, vocabulary.isNegation(id) || containsNt(tokenStart, tokenLength), -1);
     }
 
-    private void addEmojiWords(int emojiIndex) {
-        String[] words = emoji.words(emojiIndex);
-        ensureCapacity(words.length, 0);
-        for (String word : words) {
-            ensureCapacity(1, word.length());
-            word.getChars(0, word.length(), chars, charCount);
-            int id = vocabulary.indexOf(chars, charCount, word.length());
-            add(id, charCount, word.length(), false, vocabulary.isNegation(id), emojiIndex);
-        }
+    /** An emoji is one token valued by the words of its name, so that a negation or "but" takes it whole. */
+    private void addEmoji(int emojiIndex) {
+        ensureCapacity(1, 2);
+        int length = Character.toChars(emoji.codePoint(emojiIndex), chars, charCount);
+        add(-1, charCount, length, false, false, emojiIndex);
     }
 
     private void add(int id, int start, int length, boolean isUpper, boolean isNegation, int emojiSource) {
@@ -180,6 +179,13 @@ final class VaderTokens {
             butIndex = count;
         }
         ids[count] = id;
+        if (emojiSource >= 0) {
+            lexiconValences[count] = emoji.valence(emojiSource);
+            inLexicon[count] = lexiconValences[count] != 0;
+        } else {
+            inLexicon[count] = vocabulary.inLexicon(id);
+            lexiconValences[count] = inLexicon[count] ? vocabulary.valence(id) : 0;
+        }
         starts[count] = start;
         lengths[count] = length;
         upper[count] = isUpper;
@@ -265,6 +271,8 @@ final class VaderTokens {
             upper = Arrays.copyOf(upper, size);
             negation = Arrays.copyOf(negation, size);
             emojiSources = Arrays.copyOf(emojiSources, size);
+            inLexicon = Arrays.copyOf(inLexicon, size);
+            lexiconValences = Arrays.copyOf(lexiconValences, size);
             valences = Arrays.copyOf(valences, size);
             starts = Arrays.copyOf(starts, size);
             lengths = Arrays.copyOf(lengths, size);

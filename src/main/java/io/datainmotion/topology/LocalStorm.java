@@ -1,5 +1,6 @@
 package io.datainmotion.topology;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -17,6 +18,8 @@ public final class LocalStorm implements AutoCloseable {
 
     /** Flux properties whose names start with this name Kafka topics the topologies use. */
     public static final String TOPIC_PROPERTY_PREFIX = "topic.";
+
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(60);
 
     private final LocalCluster cluster;
 
@@ -40,15 +43,32 @@ public final class LocalStorm implements AutoCloseable {
         }
     }
 
-    /** Kills a topology at once (no message-timeout wait); unacked tuples are replayed by its next run. */
+    /**
+     * Kills a topology at once (no message-timeout wait) and returns when it is gone, so the same name
+     * can be submitted again; unacked tuples are replayed by its next run.
+     */
     public void kill(String name) {
         try {
             KillOptions now = new KillOptions();
             now.set_wait_secs(0);
             cluster.killTopologyWithOpts(name, now);
+            long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
+            while (isRunning(name)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topology " + name + " still runs " + KILL_TIMEOUT + " after kill");
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot kill " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    public boolean isRunning(String name) throws Exception {
+        return cluster.getTopologySummaries().stream().anyMatch(t -> t.get_name().equals(name));
     }
 
     public LocalCluster cluster() {

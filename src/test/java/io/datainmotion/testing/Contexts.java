@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
+import com.codahale.metrics.Timer;
 import org.apache.storm.task.TopologyContext;
 
-/** A mocked TopologyContext whose counters and gauges are real and can be read back by name. */
+/** A mocked TopologyContext whose counters, gauges and timers are real; counters and gauges can be read back by name. */
 public final class Contexts {
 
     private Contexts() {}
@@ -36,6 +37,7 @@ public final class Contexts {
         when(context.getThisComponentId()).thenReturn(componentId);
         when(context.registerCounter(anyString())).thenAnswer(call ->
                 counters.computeIfAbsent(call.getArgument(0), name -> new Counter()));
+        when(context.registerTimer(anyString())).thenAnswer(call -> new Timer());
         when(context.registerGauge(anyString(), any())).thenAnswer(call -> {
             gauges.put(call.getArgument(0), call.getArgument(1));
             return call.getArgument(1);

@@ -50,6 +50,13 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return broker;
     }
 
+    /** Stops the broker and starts it again on the same port with the same data. */
+    public void restart() {
+        int port = broker.port();
+        broker.close();
+        broker = EmbeddedKafkaBroker.builder().port(port).dataDir(dataDir).start();
+    }
+
     public String bootstrapServers() {
         return broker.bootstrapServers();
     }

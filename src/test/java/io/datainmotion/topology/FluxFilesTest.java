@@ -43,12 +43,15 @@ class FluxFilesTest {
         StormTopology topology = loaded.topology();
         assertEquals("sentiment", loaded.name());
         assertEquals(Set.of("tweets"), topology.get_spouts().keySet());
-        assertEquals(Set.of("validate", "score", "sentiment-sink", "deadletter-sink"), topology.get_bolts().keySet());
+        assertEquals(Set.of("validate", "score", "sentiment-sink", "trends", "trends-sink", "deadletter-sink"),
+                topology.get_bolts().keySet());
         assertEquals(Set.of("validate:deadletters", "score:deadletters"),
                 inputsOf(topology, "deadletter-sink"));
         assertEquals(Set.of("tweets:default"), inputsOf(topology, "validate"));
         assertEquals(Set.of("validate:default"), inputsOf(topology, "score"));
         assertEquals(Set.of("score:default"), inputsOf(topology, "sentiment-sink"));
+        assertEquals(Set.of("score:default"), inputsOf(topology, "trends"));
+        assertEquals(Set.of("trends:default"), inputsOf(topology, "trends-sink"));
         assertEquals(5000L, ((Number) loaded.config().get("topology.max.spout.pending")).longValue());
     }
 

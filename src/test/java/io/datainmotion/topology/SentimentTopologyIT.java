@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,8 @@ class SentimentTopologyIT {
         Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
         properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
         properties.setProperty("topology.testing.always.try.serialize", "true");
-        KAFKA.createTopics(LocalStorm.topicsOf(properties), 2);
+        properties.setProperty("trends.idle.flush.seconds", "2");
+        KAFKA.createTopics(LocalStorm.topicsOf(properties), 1);
 
         Map<String, String> expectedLabels = new LinkedHashMap<>();
         List<byte[]> records = new ArrayList<>();
@@ -93,11 +96,14 @@ class SentimentTopologyIT {
 
             List<ConsumerRecord<String, byte[]>> scored = new ArrayList<>();
             List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> trends = new ArrayList<>();
             try (TopicReader sentimentReader = KAFKA.reader(properties.getProperty("topic.sentiment"));
-                 TopicReader deadReader = KAFKA.reader(properties.getProperty("topic.deadletters"))) {
+                 TopicReader deadReader = KAFKA.reader(properties.getProperty("topic.deadletters"));
+                 TopicReader trendsReader = KAFKA.reader(properties.getProperty("topic.trends"))) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO).until(() ->
                         KafkaBrokerExtension.drain(sentimentReader, scored) >= expectedLabels.size()
-                                & KafkaBrokerExtension.drain(deadReader, dead) >= expectedReasonsByRecord.size());
+                                & KafkaBrokerExtension.drain(deadReader, dead) >= expectedReasonsByRecord.size()
+                                & KafkaBrokerExtension.drain(trendsReader, trends) >= 5);
             }
             storm.kill(topology.name());
 
@@ -127,6 +133,38 @@ class SentimentTopologyIT {
             expectedReasons.sort(null);
             reasons.sort(null);
             assertEquals(expectedReasons, reasons);
+
+            assertTrendsMatchTheScoredTweets(byId.values(), trends);
+        }
+    }
+
+    /** Recomputes every one-minute window from the scored output and compares it field by field. */
+    private static void assertTrendsMatchTheScoredTweets(Collection<JsonNode> scored,
+            List<ConsumerRecord<String, byte[]>> trendRecords) throws Exception {
+        Map<Long, List<JsonNode>> byWindow = new TreeMap<>();
+        for (JsonNode tweet : scored) {
+            byWindow.computeIfAbsent(tweet.get("created_at").asLong() / 60_000 * 60_000, w -> new ArrayList<>()).add(tweet);
+        }
+        assertEquals(byWindow.size(), trendRecords.size(), "one record per window");
+        for (ConsumerRecord<String, byte[]> record : trendRecords) {
+            JsonNode window = JSON.readTree(record.value());
+            long start = window.get("window_start").asLong();
+            assertEquals(Long.toString(start), record.key());
+            assertEquals(start + 60_000, window.get("window_end").asLong());
+            List<JsonNode> tweets = byWindow.get(start);
+            JsonNode overall = window.get("overall");
+            assertEquals(tweets.size(), overall.get("count").asLong());
+            for (String label : List.of("positive", "negative", "neutral")) {
+                assertEquals(tweets.stream().filter(t -> t.get("sentiment").asText().equals(label)).count(),
+                        overall.get(label).asLong(), label + " in window " + start);
+            }
+            double mean = tweets.stream().mapToDouble(t -> t.get("polarity").asDouble()).sum() / tweets.size();
+            assertEquals(mean, overall.get("mean_polarity").asDouble(), 1e-9);
+            List<String> expectedTop = tweets.stream().map(t -> t.get("tweet").asText().replaceAll(".*#", ""))
+                    .sorted().limit(10).toList();
+            List<String> top = new ArrayList<>();
+            window.get("hashtags").forEach(h -> top.add(h.get("hashtag").asText()));
+            assertEquals(expectedTop, top, "each tweet has its own hashtag, so ties are broken by name");
         }
     }
 

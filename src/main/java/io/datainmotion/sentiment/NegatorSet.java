@@ -1,0 +1,32 @@
+package io.datainmotion.sentiment;
+
+import java.util.List;
+
+/**
+ * Words that open a negation scope, looked up straight from the tokenizer's buffer. Any word ending in
+ * {@code n't} negates too, so only apostrophe-less spellings ({@code dont}, {@code cant}) and negators
+ * without {@code n't} need listing. Immutable and thread-safe.
+ */
+public final class NegatorSet {
+
+    /** Standard English negators plus the apostrophe-less contractions tweets are full of. */
+    public static final NegatorSet ENGLISH = new NegatorSet(List.of(
+            "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without", "cannot",
+            "aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
+            "mightnt", "mustnt", "neednt", "shant", "shouldnt", "wasnt", "werent", "wont", "wouldnt"));
+
+    private final WordIndex words;
+
+    /** @param words lower-case negators */
+    public NegatorSet(List<String> words) {
+        this.words = new WordIndex(words);
+    }
+
+    /** Whether the lower-case word in {@code chars[start, end)} negates what follows it. */
+    public boolean contains(char[] chars, int start, int end) {
+        if (end - start >= 3 && chars[end - 1] == 't' && chars[end - 2] == '\'' && chars[end - 3] == 'n') {
+            return true;
+        }
+        return words.indexOf(chars, start, end - start) >= 0;
+    }
+}

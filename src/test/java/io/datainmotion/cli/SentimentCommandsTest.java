@@ -1,0 +1,97 @@
+package io.datainmotion.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SentimentCommandsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Dim.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void scoreWritesOneLinePerInputLineInOrder(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"text\": \"I love it\", \"id\": \"a\"}\n\n{\"text\": \"not good\"}\n");
+
+        assertEquals(0, run("score", "--scorer", "vader", input.toString()));
+
+        assertEquals("{\"id\":\"a\",\"sentiment\":\"positive\",\"polarity\":0.6369}\n"
+                + "{\"id\":3,\"sentiment\":\"negative\",\"polarity\":-0.3412}\n", out.toString());
+    }
+
+    @Test
+    void scoreExplainsWithContributions(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"text\": \"very good\", \"id\": 1}\n");
+
+        assertEquals(0, run("score", "--scorer", "vader", "--explain", input.toString()));
+
+        assertTrue(out.toString().contains("\"contributions\":[{\"feature\":\"good\",\"weight\":2.193,"
+                + "\"detail\":\"lexicon 1.9; booster 'very' +0.293\"}]"), out.toString());
+    }
+
+    @Test
+    void scoreStopsAtABadLineNamingIt(@TempDir Path dir) throws IOException {
+        Path input = dir.resolve("in.jsonl");
+        Files.writeString(input, "{\"text\": \"good\"}\n{\"text\": 3}\n{\"text\": \"bad\"}\n");
+
+        assertNotEquals(0, run("score", "--scorer", "vader", input.toString()));
+
+        assertEquals(1, out.toString().lines().count());
+        assertEquals("dim score: line 2: needs a string field \"text\"", err.toString().strip());
+    }
+
+    @Test
+    void scoreRejectsAnUnknownScorerNamingTheKnownOnes(@TempDir Path dir) throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"good\"}\n");
+        assertNotEquals(0, run("score", "--scorer", "textblob", input.toString()));
+        assertTrue(err.toString().contains("known: vader"), err.toString());
+    }
+
+    @Test
+    void evalSentimentPrintsTheConfusionMatrixAndMacroRecall(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("labelled.jsonl"),
+                "{\"text\": \"good\", \"label\": \"positive\"}\n"
+                + "{\"text\": \"bad\", \"label\": \"negative\"}\n"
+                + "{\"text\": \"the bus\", \"label\": \"neutral\"}\n"
+                + "{\"text\": \"not bad\", \"label\": \"negative\"}\n");
+
+        assertEquals(0, run("eval-sentiment", "--scorer", "vader", "--data", data.toString()));
+
+        String table = out.toString();
+        // "not bad" is positive for VADER
+        assertTrue(table.lines().anyMatch(line -> line.matches("negative\\s+1\\s+1\\s+0\\s+0\\.500")), table);
+        assertTrue(table.contains("macro-averaged recall 0.8333"), table);
+    }
+
+    @Test
+    void evalSentimentTakesThresholdSettings(@TempDir Path dir) throws IOException {
+        Path data = Files.writeString(dir.resolve("labelled.jsonl"), "{\"text\": \"good\", \"label\": \"neutral\"}\n");
+        assertEquals(0, run("eval-sentiment", "--scorer", "vader", "--data", data.toString(), "--setting", "positiveThreshold=0.5"));
+        assertTrue(out.toString().lines().anyMatch(line -> line.matches("neutral\\s+0\\s+0\\s+1\\s+1\\.000")),
+                out.toString());
+    }
+
+    @Test
+    void evalSentimentNamesAMissingFile(@TempDir Path dir) {
+        assertNotEquals(0, run("eval-sentiment", "--data", dir.resolve("none.jsonl").toString()));
+        assertTrue(err.toString().contains("cannot read"), err.toString());
+    }
+}

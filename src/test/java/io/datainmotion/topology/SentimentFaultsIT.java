@@ -1,0 +1,262 @@
+package io.datainmotion.topology;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.testing.CsvMetrics;
+import io.datainmotion.testing.DeliveryReport;
+import io.datainmotion.testing.FlakyCounter;
+import io.datainmotion.testing.KafkaBrokerExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault injection against the real broker and LocalCluster: whatever goes wrong, every input record
+ * ends up scored or dead-lettered (none lost); duplicates are allowed by at-least-once and reported.
+ * Each test uses topics and a consumer group of its own.
+ */
+class SentimentFaultsIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEADLINE = Duration.ofSeconds(180);
+    private static final List<String> TEXTS = List.of(
+            "I love this, what a wonderful morning", "This is terrible, I hate queues",
+            "The bus leaves at noon", "Great job everyone!", "Not good at all, very disappointing");
+
+    private static LocalStorm storm;
+
+    @BeforeAll
+    static void startStorm() {
+        storm = LocalStorm.start();
+    }
+
+    @AfterAll
+    static void stopStorm() {
+        storm.close();
+    }
+
+    private static Properties properties(String run) {
+        return properties(run, 2);
+    }
+
+    private static Properties properties(String run, int partitions) {
+        Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
+        properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
+        properties.setProperty("topology.testing.always.try.serialize", "true");
+        for (String topic : List.of("topic.tweets", "topic.sentiment", "topic.deadletters", "topic.trends")) {
+            properties.setProperty(topic, properties.getProperty(topic) + "-" + run);
+        }
+        properties.setProperty("sentiment.consumer.group", "dim-" + run);
+        KAFKA.createTopics(LocalStorm.topicsOf(properties), partitions);
+        return properties;
+    }
+
+    private static byte[] tweet(String id, int i) {
+        try {
+            return JSON.writeValueAsBytes(Map.of("id", id, "text", TEXTS.get(i % TEXTS.size()) + " #" + id));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<byte[]> tweets(String prefix, int count) {
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            values.add(tweet(prefix + i, i));
+        }
+        return values;
+    }
+
+    private static DeliveryReport report(String run, Properties properties) {
+        return new DeliveryReport(run, KAFKA, properties.getProperty("topic.tweets"),
+                properties.getProperty("topic.sentiment"), properties.getProperty("topic.deadletters"));
+    }
+
+    private static void awaitAll(DeliveryReport report, int sent) {
+        await().atMost(DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= sent);
+    }
+
+    /** Sends values at roughly {@code perSecond} in the background, so faults can strike mid-stream. */
+    private static CompletableFuture<Void> produceSteadily(String topic, List<byte[]> values, int perSecond) {
+        return CompletableFuture.runAsync(() -> {
+            var config = KafkaClients.producer(KAFKA.bootstrapServers());
+            config.put("value.serializer", ByteArraySerializer.class);
+            config.put("delivery.timeout.ms", 120_000);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+                long start = System.nanoTime();
+                List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+                for (int i = 0; i < values.size(); i++) {
+                    sends.add(producer.send(new ProducerRecord<>(topic, values.get(i))));
+                    long due = start + TimeUnit.SECONDS.toNanos(i) / perSecond;
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                }
+                for (var send : sends) {
+                    send.get(120, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("background producer failed", e);
+            }
+        });
+    }
+
+    private static void assertEveryIdScoredOnceOrMore(DeliveryReport report, String prefix, int count) {
+        Set<String> ids = new HashSet<>();
+        report.outputs().values().forEach(v -> ids.add(v.get("id").asText()));
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            expected.add(prefix + i);
+        }
+        assertEquals(expected, ids);
+        assertEquals(List.of(), report.inBoth());
+    }
+
+    @Test
+    void failedTuplesAreReplayedAndNothingIsLost(@TempDir Path metricsDir) throws Exception {
+        Properties properties = properties("flaky");
+        properties.setProperty("flaky.failure.percent", "1");
+        properties.setProperty("flaky.seed", "20261125");
+        int sent = 3000;
+        int failedBefore = FlakyCounter.FAILED.get();
+        FluxTopology topology = FluxTopology.load(Path.of("src/test/resources/flux/sentiment-flaky.yaml"), properties);
+        MetricsReporters.addTo(topology.config(), List.of(
+                MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, MetricsReporters.DEFAULT_FILTER)));
+        storm.submit(topology);
+        KAFKA.produce(properties.getProperty("topic.tweets"), tweets("f", sent));
+        DeliveryReport report = report("flaky-1-percent", properties);
+        awaitAll(report, sent);
+        storm.kill(topology.name());
+
+        int injected = FlakyCounter.FAILED.get() - failedBefore;
+        assertTrue(injected >= 10 && injected <= 100, "about 1% of 3000 tuples failed once: " + injected);
+        await("the spout's replay counter sees every injected failure").atMost(Duration.ofSeconds(30))
+                .until(() -> CsvMetrics.lastCount(metricsDir, "tweets", "records.replayed") == injected);
+        assertEveryIdScoredOnceOrMore(report, "f", sent);
+        report.summary(sent);
+        assertEquals(0, report.lost(sent));
+        report.close();
+    }
+
+    @Test
+    void killedMidStreamAndResubmittedItResumesFromCommittedOffsets() throws Exception {
+        Properties properties = properties("resubmit");
+        int sent = 4000;
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
+        storm.submit(topology);
+        CompletableFuture<Void> producing = produceSteadily(properties.getProperty("topic.tweets"), tweets("k", sent), 800);
+        DeliveryReport report = report("kill-and-resubmit", properties);
+        await().atMost(DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= 800);
+        storm.kill(topology.name());
+        int beforeResubmit = report.poll();
+        assertTrue(beforeResubmit < sent, "killed mid-stream, after " + beforeResubmit + " of " + sent);
+
+        storm.submit(FluxTopology.load(Path.of("flux/sentiment.yaml"), properties));
+        producing.get(60, TimeUnit.SECONDS);
+        awaitAll(report, sent);
+        storm.kill(topology.name());
+
+        assertEveryIdScoredOnceOrMore(report, "k", sent);
+        report.summary(sent);
+        assertEquals(0, report.lost(sent));
+        report.close();
+    }
+
+    @Test
+    void brokerRestartMidStreamIsSurvivedWithoutHelp() throws Exception {
+        Properties properties = properties("broker-restart");
+        int sent = 3000;
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
+        storm.submit(topology);
+        CompletableFuture<Void> producing = produceSteadily(properties.getProperty("topic.tweets"), tweets("b", sent), 600);
+        DeliveryReport report = report("broker-restart", properties);
+        await().atMost(DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= 500);
+        KAFKA.restart();
+        producing.get(150, TimeUnit.SECONDS);
+        awaitAll(report, sent);
+        storm.kill(topology.name());
+
+        assertEveryIdScoredOnceOrMore(report, "b", sent);
+        report.summary(sent);
+        assertEquals(0, report.lost(sent));
+        report.close();
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredWithTheirReasonAndConsumptionGoesOn() throws Exception {
+        // One partition, so each record's offset is its position in the list.
+        Properties properties = properties("poison", 1);
+        properties.setProperty("tweets.max.bytes", "2048");
+        byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
+        Arrays.fill(fiveMegabytes, (byte) 'a');
+        Map<String, byte[]> poison = new HashMap<>();
+        poison.put("invalid-json", "{\"id\": \"p\", \"text\": ".getBytes(StandardCharsets.UTF_8));
+        poison.put("invalid-field", "{\"id\": \"p\", \"text\": {\"nested\": true}}".getBytes(StandardCharsets.UTF_8));
+        poison.put("empty-text", "{\"id\": \"p\", \"text\": \"\"}".getBytes(StandardCharsets.UTF_8));
+        poison.put("too-large", ("{\"text\": \"" + "long ".repeat(500) + "\"}").getBytes(StandardCharsets.UTF_8));
+        poison.put("invalid-utf8", new byte[] {'b', 'a', 'd', ' ', (byte) 0xF0, (byte) 0x28, (byte) 0x8C, (byte) 0x28});
+        poison.put("null-value", null);
+        poison.put("too-large-5mb", fiveMegabytes);
+
+        List<byte[]> values = new ArrayList<>();
+        Map<Integer, String> expectedReason = new HashMap<>();
+        int good = 0;
+        for (int round = 0; round < 20; round++) {
+            for (Map.Entry<String, byte[]> bad : poison.entrySet()) {
+                if (bad.getKey().equals("too-large-5mb") && round >= 2) {
+                    continue;
+                }
+                expectedReason.put(values.size(), bad.getKey().replace("-5mb", ""));
+                values.add(bad.getValue());
+                values.add(tweet("g" + good, good++));
+            }
+            values.add(JSON.writeValueAsBytes(Map.of("id", "g" + good, "text", "Unknown fields are fine",
+                    "lang", "en", "retweets", 3)));
+            good++;
+        }
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
+        storm.submit(topology);
+        KAFKA.produce(properties.getProperty("topic.tweets"), values);
+        DeliveryReport report = report("poison-records", properties);
+        awaitAll(report, values.size());
+        storm.kill(topology.name());
+
+        Map<Long, String> reasonsByOffset = new HashMap<>();
+        report.deadLetterReasons().forEach((source, reason) -> reasonsByOffset.put(source.offset(), reason));
+        Map<Long, String> expectedByOffset = new HashMap<>();
+        expectedReason.forEach((index, reason) -> expectedByOffset.put(index.longValue(), reason));
+        assertEquals(expectedByOffset, reasonsByOffset, "every poison record, by offset, with its reason");
+        assertEveryIdScoredOnceOrMore(report, "g", good);
+        report.summary(values.size());
+        assertEquals(0, report.lost(values.size()));
+        report.close();
+    }
+}
