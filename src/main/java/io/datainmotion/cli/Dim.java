@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 EvalSentimentCommand.class,
                 BenchCommand.class,
+                SimulateSensorsCommand.class,
         })
 public final class Dim implements Runnable {
 
