@@ -1,5 +1,6 @@
 package io.datainmotion.cli;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +10,8 @@ import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +23,9 @@ final class ConsumeCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic to read.")
     String topic;
@@ -42,6 +48,7 @@ final class ConsumeCommand implements Callable<Integer> {
         if (timeoutSeconds != null && timeoutSeconds <= 0) {
             throw new IllegalArgumentException("--timeout must be positive");
         }
+        PrintWriter out = spec.commandLine().getOut();
         long printed = 0;
         long idleLimitNanos = timeoutSeconds == null ? Long.MAX_VALUE : (long) (timeoutSeconds * 1e9);
         try (TopicReader reader = new TopicReader(KafkaClients.reader(kafka.bootstrap), List.of(topic), fromBeginning)) {
@@ -49,14 +56,14 @@ final class ConsumeCommand implements Callable<Integer> {
             while (max == null || printed < max) {
                 boolean any = false;
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    System.out.println(record.value() == null ? "null" : new String(record.value(), StandardCharsets.UTF_8));
+                    out.println(record.value() == null ? "null" : new String(record.value(), StandardCharsets.UTF_8));
                     any = true;
                     printed++;
                     if (max != null && printed >= max) {
                         break;
                     }
                 }
-                System.out.flush();
+                out.flush();
                 if (any) {
                     lastRecord = System.nanoTime();
                 } else if (System.nanoTime() - lastRecord >= idleLimitNanos) {

@@ -9,9 +9,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.kafka.KafkaTopics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -22,6 +25,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic to write to.")
     String topic;
 
@@ -30,6 +36,9 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!KafkaTopics.list(KafkaClients.admin(kafka.bootstrap)).contains(topic)) {
+            throw new IllegalArgumentException("topic " + topic + " does not exist on " + kafka.bootstrap);
+        }
         long sent = 0;
         try (BufferedReader in = file != null
                     ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
@@ -41,7 +50,7 @@ final class ProduceCommand implements Callable<Integer> {
                 sent++;
             }
         }
-        System.err.println("sent " + sent + " records to " + topic);
+        spec.commandLine().getErr().println("sent " + sent + " records to " + topic);
         return 0;
     }
 }

@@ -115,7 +115,7 @@ final class VaderTokens {
             to--;
         }
         // The reference keeps the unstripped token when stripping leaves at most two characters (":)").
-        if (to - from <= 2 || (to - from <= 4 && Character.codePointCount(text, from, to - from) <= 2)) {
+        if (atMostTwoCodePoints(text, from, to)) {
             from = start;
             to = end;
         }
@@ -125,6 +125,7 @@ final class VaderTokens {
         boolean cased = false;
         boolean lower = false;
         boolean run = false;
+        boolean apostrophe = false;
         int hash = 0;
         for (int i = from; i < to; i++) {
             char c = text[i];
@@ -147,6 +148,7 @@ final class VaderTokens {
             }
             chars[at + i - from] = folded;
             hash = 31 * hash + folded;
+            apostrophe |= folded == '\'';
             run |= i - from >= 2 && folded == chars[at + i - from - 1] && folded == chars[at + i - from - 2];
         }
         int id = vocabulary.indexOf(chars, at, length, hash);
@@ -164,7 +166,7 @@ final class VaderTokens {
             }
         }
         boolean isUpper = cased && !lower;
-        add(id, tokenStart, tokenLength, isUpper, vocabulary.isNegation(id) || containsNt(tokenStart, tokenLength), -1);
+        add(id, tokenStart, tokenLength, isUpper, vocabulary.isNegation(id) || (apostrophe && containsNt(tokenStart, tokenLength)), -1);
     }
 
     /** An emoji is one token valued by the words of its name, so that a negation or "but" takes it whole. */
@@ -217,6 +219,20 @@ final class VaderTokens {
         return written;
     }
 
+    private static boolean atMostTwoCodePoints(char[] text, int from, int to) {
+        int length = to - from;
+        if (length > 4) {
+            return false;
+        }
+        int codePoints = length;
+        for (int i = from; i < to; i++) {
+            if (Character.isHighSurrogate(text[i])) {
+                codePoints--;
+            }
+        }
+        return codePoints <= 2;
+    }
+
     private boolean containsNt(int start, int length) {
         for (int i = start, end = start + length - 2; i < end; i++) {
             if (chars[i] == 'n' && chars[i + 1] == '\'' && chars[i + 2] == 't') {
@@ -229,11 +245,16 @@ final class VaderTokens {
     private static boolean isMentionOrUrl(char[] text, int start, int end) {
         char first = text[start];
         if (first == '@') {
-            return end - start > 1 && (Character.isLetterOrDigit(text[start + 1]) || text[start + 1] == '_');
+            return end - start > 1 && isHandleChar(text[start + 1]);
         }
         return startsWithIgnoringCase(text, start, end, "http://")
                 || startsWithIgnoringCase(text, start, end, "https://")
                 || startsWithIgnoringCase(text, start, end, "www.");
+    }
+
+    private static boolean isHandleChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                || (c >= 128 && Character.isLetterOrDigit(c));
     }
 
     /** {@code prefix} in lower case ASCII. */

@@ -11,14 +11,18 @@ public final class WordIndex {
 
     private final char[] pool;
     private final int[] starts;
+    /** Longer words are not indexed: the slot packs a word's length into 8 bits. */
+    public static final int MAX_WORD_LENGTH = 255;
+    private static final int SLOT_INTS = 3;
+
     /**
-     * Per slot, its word's hash then id + 1 (0: empty), side by side so that a probe reads one cache
-     * line before it touches the word's characters.
+     * Per slot: its word's hash, id + 1 (0: empty), and pool offset << 8 | length, side by side so that a
+     * probe touches one cache line before the word's characters.
      */
     private final int[] slots;
     private final int mask;
 
-    /** @throws IllegalArgumentException if a word occurs twice */
+    /** @throws IllegalArgumentException if a word occurs twice or is longer than {@value #MAX_WORD_LENGTH} chars */
     public WordIndex(List<String> words) {
         int totalChars = 0;
         for (String word : words) {
@@ -27,11 +31,14 @@ public final class WordIndex {
         pool = new char[totalChars];
         starts = new int[words.size() + 1];
         int slotCount = Integer.highestOneBit(Math.max(2, words.size()) * 4 - 1);
-        slots = new int[2 * slotCount];
+        slots = new int[SLOT_INTS * slotCount];
         mask = slotCount - 1;
         int offset = 0;
         for (int id = 0; id < words.size(); id++) {
             String word = words.get(id);
+            if (word.length() > MAX_WORD_LENGTH) {
+                throw new IllegalArgumentException("word longer than " + MAX_WORD_LENGTH + " chars: " + word);
+            }
             word.getChars(0, word.length(), pool, offset);
             starts[id] = offset;
             offset += word.length();
@@ -41,11 +48,12 @@ public final class WordIndex {
             }
             int hash = spread(polynomialHash(pool, starts[id], word.length()));
             int slot = hash & mask;
-            while (slots[2 * slot + 1] != 0) {
+            while (slots[SLOT_INTS * slot + 1] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[2 * slot] = hash;
-            slots[2 * slot + 1] = id + 1;
+            slots[SLOT_INTS * slot] = hash;
+            slots[SLOT_INTS * slot + 1] = id + 1;
+            slots[SLOT_INTS * slot + 2] = starts[id] << 8 | word.length();
         }
     }
 
@@ -70,11 +78,12 @@ public final class WordIndex {
     public int indexOf(char[] chars, int offset, int length, int polynomialHash) {
         int hash = spread(polynomialHash);
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int entry = slots[2 * slot + 1];
+            int base = SLOT_INTS * slot;
+            int entry = slots[base + 1];
             if (entry == 0) {
                 return -1;
             }
-            if (slots[2 * slot] == hash && sameChars(entry - 1, chars, offset, length)) {
+            if (slots[base] == hash && sameChars(slots[base + 2], chars, offset, length)) {
                 return entry - 1;
             }
         }
@@ -86,11 +95,11 @@ public final class WordIndex {
         return indexOf(chars, 0, chars.length);
     }
 
-    private boolean sameChars(int id, char[] chars, int offset, int length) {
-        int start = starts[id];
-        if (starts[id + 1] - start != length) {
+    private boolean sameChars(int startAndLength, char[] chars, int offset, int length) {
+        if ((startAndLength & 0xFF) != length) {
             return false;
         }
+        int start = startAndLength >>> 8;
         for (int i = 0; i < length; i++) {
             if (pool[start + i] != chars[offset + i]) {
                 return false;

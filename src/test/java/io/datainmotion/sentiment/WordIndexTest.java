@@ -42,6 +42,12 @@ class WordIndexTest {
     }
 
     @Test
+    void rejectsWordsLongerThanTheSlotCanHold() {
+        assertThrows(IllegalArgumentException.class, () -> new WordIndex(List.of("x".repeat(WordIndex.MAX_WORD_LENGTH + 1))));
+        assertEquals(0, new WordIndex(List.of("x".repeat(WordIndex.MAX_WORD_LENGTH))).indexOf("x".repeat(WordIndex.MAX_WORD_LENGTH)));
+    }
+
+    @Test
     void rejectsDuplicates() {
         assertThrows(IllegalArgumentException.class, () -> new WordIndex(List.of("a", "b", "a")));
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,10 @@ import io.datainmotion.testing.CsvMetrics;
 import io.datainmotion.testing.DeliveryReport;
 import io.datainmotion.testing.FlakyCounter;
 import io.datainmotion.testing.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -208,6 +212,63 @@ class SentimentFaultsIT {
         report.summary(sent);
         assertEquals(0, report.lost(sent));
         report.close();
+    }
+
+    /**
+     * Output throttled by a broker quota: the spout keeps at most max.spout.pending tuples in flight and
+     * the backlog waits in Kafka (its lag), not in the worker; lifting the quota drains it, nothing lost.
+     */
+    @Test
+    void slowOutputHoldsTheBacklogInKafkaNotInTheWorker(@TempDir Path metricsDir) throws Exception {
+        Properties properties = properties("backpressure", 1);
+        int pending = 50;
+        properties.setProperty("sentiment.max.spout.pending", Integer.toString(pending));
+        // Frequent commits, so committed offsets trail the acked ones by little more than the in-flight tuples.
+        properties.setProperty("kafka.spout.offset.commit.period.ms", "100");
+        int sent = 2000;
+        KAFKA.produce(properties.getProperty("topic.tweets"), tweets("s", sent));
+        ClientQuotaEntity everyClient = new ClientQuotaEntity(Collections.singletonMap(ClientQuotaEntity.CLIENT_ID, null));
+        setProducerQuota(everyClient, 4_000.0);
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
+        MetricsReporters.addTo(topology.config(), List.of(
+                MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, ".*-kafkaOffset\\..*")));
+        String partition = "kafkaOffset." + properties.getProperty("topic.tweets") + ".partition_0.";
+        DeliveryReport report = report("slow-output", properties);
+        try {
+            storm.submit(topology);
+            await("the throttled pipeline reports its offsets a few times").atMost(DEADLINE)
+                    .until(() -> CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset").size() >= 5);
+            report.poll();
+            assertTrue(report.accountedFor() < sent / 2, "throttled: " + report.accountedFor() + " of " + sent);
+            List<Long> emitted = CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset");
+            List<Long> committed = CsvMetrics.history(metricsDir, "tweets", partition + "latestCompletedOffset");
+            long lag = CsvMetrics.lastCount(metricsDir, "tweets", partition + "spoutLag");
+            long maxAhead = 0;
+            for (int i = 0; i < Math.min(emitted.size(), committed.size()); i++) {
+                maxAhead = Math.max(maxAhead, emitted.get(i) - committed.get(i));
+            }
+            // Emitted runs ahead of committed by the in-flight tuples plus what was acked since the last
+            // commit: bounded by max.spout.pending, not by the 2,000-record backlog.
+            assertTrue(maxAhead <= 2L * pending, "emitted ran ahead of committed by " + maxAhead
+                    + ": emitted " + emitted + ", committed " + committed);
+            assertTrue(lag >= sent / 2, "the backlog waits in Kafka: spout lag " + lag);
+        } finally {
+            setProducerQuota(everyClient, null);
+        }
+        awaitAll(report, sent);
+        storm.kill(topology.name());
+        assertEveryIdScoredOnceOrMore(report, "s", sent);
+        report.summary(sent);
+        assertEquals(0, report.lost(sent));
+        report.close();
+    }
+
+    private static void setProducerQuota(ClientQuotaEntity entity, Double bytesPerSecond) throws Exception {
+        try (Admin admin = Admin.create(KafkaClients.admin(KAFKA.bootstrapServers()))) {
+            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(entity,
+                    List.of(new ClientQuotaAlteration.Op("producer_byte_rate", bytesPerSecond))))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
