@@ -53,7 +53,8 @@ import org.apache.storm.tuple.Values;
  * with the windows: the KafkaSpout commits offsets periodically, so after a restart it replays readings
  * that the restored windows already contain, and only the windows' own record of counted timestamps
  * can tell. A window re-emitted after a rollback is identical (exact sum), keyed by sensor and window
- * start so a compacted topic keeps one.
+ * start so a compacted topic keeps one. After a rollback, {@link ReplayOrderGuard} keeps readings still
+ * in flight from overtaking the replayed ones.
  */
 public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, SensorWindows>> {
 
@@ -75,6 +76,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     private transient AtomicLong sensors;
     /** Sensors whose state object is this bolt's own copy since the last checkpoint (see {@link #execute}). */
     private transient Set<String> copiedSinceCheckpoint;
+    private transient ReplayOrderGuard replayOrder;
     /** Set when Storm rolls the state back: the gauges are recounted from the restored state. */
     private transient boolean stateSizeUnknown;
     private transient Counter accepted;
@@ -82,6 +84,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     private transient Counter late;
     private transient Counter windowsEmitted;
     private transient Counter alerts;
+    private transient Counter heldBack;
 
     /**
      * @param windowSeconds          Flux property {@code sensors.window.seconds}
@@ -102,6 +105,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         this.dedupEntries = new AtomicLong();
         this.sensors = new AtomicLong();
         this.copiedSinceCheckpoint = new HashSet<>();
+        this.replayOrder = new ReplayOrderGuard();
         context.registerGauge(OPEN_WINDOWS_GAUGE, (Gauge<Long>) openWindows::get);
         context.registerGauge(DEDUP_ENTRIES_GAUGE, (Gauge<Long>) dedupEntries::get);
         context.registerGauge(SENSORS_GAUGE, (Gauge<Long>) sensors::get);
@@ -110,6 +114,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         this.late = context.registerCounter("readings.late");
         this.windowsEmitted = context.registerCounter("windows.emitted");
         this.alerts = context.registerCounter("alerts.emitted");
+        this.heldBack = context.registerCounter("readings.held.back");
     }
 
     @Override
@@ -121,11 +126,18 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     @Override
     public void prePrepare(long txid) {
         copiedSinceCheckpoint.clear();
+        replayOrder.prepared();
+    }
+
+    @Override
+    public void preCommit(long txid) {
+        replayOrder.committed();
     }
 
     @Override
     public void preRollback() {
         copiedSinceCheckpoint.clear();
+        replayOrder.rolledBack();
         stateSizeUnknown = true;
     }
 
@@ -135,8 +147,14 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
             recountStateSize();
         }
         SensorReading reading = (SensorReading) input.getValueByField(SensorFields.READING);
-        boolean above = input.getDoubleByField(SensorFields.ABOVE_THRESHOLD) == 1.0;
+        SourceRecord source = (SourceRecord) input.getValueByField(SensorFields.SOURCE);
         String sensorId = reading.sensorId();
+        if (!replayOrder.admit(sensorId, source)) {
+            heldBack.inc();
+            collector.fail(input);
+            return;
+        }
+        boolean above = input.getDoubleByField(SensorFields.ABOVE_THRESHOLD) == 1.0;
         // A state may return the very object it holds as committed (Storm's in-memory one does): changing
         // it in place would survive a rollback. So the first change after a checkpoint works on a copy.
         SensorWindows stored = state.get(sensorId);
@@ -160,7 +178,6 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
             case DUPLICATE -> duplicates.inc();
             case LATE -> {
                 late.inc();
-                SourceRecord source = (SourceRecord) input.getValueByField(SensorFields.SOURCE);
                 DeadLetters.emit(collector, input, componentId, source, json(reading),
                         new InvalidRecordException(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
                                 + " of " + sensorId + " was already closed and emitted"));

@@ -89,23 +89,50 @@ class SensorWindowBoltTest {
     }
 
     @Test
-    void afterARollbackTheWindowsAndGaugesAreThoseOfTheLastCommit() throws Exception {
-        execute("a", 1_000, 20.0);
-        execute("b", 1_000, 20.0);
+    void afterARollbackTheStateAndGaugesAreThoseOfTheLastCommit() throws Exception {
+        execute("a", 1_000, 20.0, 0);
+        execute("b", 1_000, 20.0, 1);
         checkpoint(1);
-        execute("a", 2_000, 30.0);
-        execute("c", 2_000, 30.0);
+        execute("a", 2_000, 30.0, 2);
+        execute("c", 2_000, 30.0, 3);
         assertEquals(3L, context.gauge(SensorWindowBolt.SENSORS_GAUGE));
 
         bolt.preRollback();
         state.rollback();
-        execute("a", 15_000, 30.0);
+        execute("a", 15_000, 30.0, 4); // still in flight from before the rollback: held back
+
+        assertEquals(2L, context.gauge(SensorWindowBolt.SENSORS_GAUGE), "a and b; c is gone");
+        assertEquals(2L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
+        assertEquals(2L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE), "a's reading at 2,000 is rolled back");
+        execute("a", 2_000, 30.0, 2);  // the replays
+        execute("c", 2_000, 30.0, 3);
+        execute("a", 15_000, 30.0, 4);
+        JsonNode window = JSON.readTree((String) recorder.on(SensorWindowBolt.AVERAGES).get(0).values().get(1));
+        assertEquals(2, window.get("count").asLong());
+        assertEquals(25.0, window.get("meanTemperature").asDouble());
+    }
+
+    @Test
+    void afterARollbackReadingsStillInFlightCannotOvertakeTheReplayedOnes() throws Exception {
+        execute("a", 1_000, 20.0, 0);
+        execute("a", 2_000, 20.0, 1);
+        checkpoint(1);
+        execute("a", 3_000, 30.0, 2);
+        execute("a", 4_000, 30.0, 3);
+        bolt.preRollback();
+        state.rollback(); // Storm fails offsets 2 and 3; the spout replays them
+
+        Tuple inFlight = execute("a", 13_000, 20.0, 6); // emitted before the failure, arrives first
+        assertEquals(List.of(inFlight), recorder.failed);
+        assertTrue(recorder.on(SensorWindowBolt.AVERAGES).isEmpty(), "a partial window would have closed");
+        execute("a", 3_000, 30.0, 2);
+        execute("a", 4_000, 30.0, 3);
+        execute("a", 13_000, 20.0, 6); // its own replay
 
         JsonNode window = JSON.readTree((String) recorder.on(SensorWindowBolt.AVERAGES).get(0).values().get(1));
-        assertEquals(1, window.get("count").asLong(), "the reading at 2,000 was rolled back");
-        assertEquals(20.0, window.get("meanTemperature").asDouble());
-        assertEquals(2L, context.gauge(SensorWindowBolt.SENSORS_GAUGE)); // a and b; c is gone
-        assertEquals(2L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
+        assertEquals(4, window.get("count").asLong());
+        assertEquals(25.0, window.get("meanTemperature").asDouble());
+        assertEquals(1, context.count("readings.held.back"));
     }
 
     /** What Storm's StatefulBoltExecutor does on a checkpoint's prepare and commit. */
@@ -117,9 +144,13 @@ class SensorWindowBoltTest {
     }
 
     private Tuple execute(String sensorId, long timestamp, double celsius) {
+        return execute(sensorId, timestamp, celsius, offset++);
+    }
+
+    private Tuple execute(String sensorId, long timestamp, double celsius, long sourceOffset) {
         Tuple tuple = Tuples.tuple("threshold", "default", List.of("sensorId", "reading", "aboveThreshold", "source"),
                 List.of(sensorId, new SensorReading(sensorId, timestamp, celsius), celsius > 25.0 ? 1.0 : 0.0,
-                        new SourceRecord("sensor-readings", 0, offset++)));
+                        new SourceRecord("sensor-readings", 0, sourceOffset)));
         bolt.execute(tuple);
         return tuple;
     }
