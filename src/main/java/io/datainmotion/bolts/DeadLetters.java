@@ -1,9 +1,5 @@
 package io.datainmotion.bolts;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -12,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datainmotion.records.InvalidRecordException;
 import io.datainmotion.records.SourceRecord;
+import io.datainmotion.records.Utf8;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.tuple.Fields;
@@ -64,7 +61,8 @@ public final class DeadLetters {
         } else {
             boolean truncated = payload.length > MAX_PAYLOAD_BYTES;
             byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
-            String text = truncated ? null : utf8OrNull(kept);
+            // A cut payload may end inside a character, so it is always sent as base64.
+            String text = truncated ? null : Utf8.decodeOrNull(kept);
             letter.put("payload", text != null ? text : Base64.getEncoder().encodeToString(kept));
             letter.put("payload_encoding", text != null ? "utf-8" : "base64");
             letter.put("payload_bytes", payload.length);
@@ -75,19 +73,6 @@ public final class DeadLetters {
             return JSON.writeValueAsString(letter);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a dead letter", e);
-        }
-    }
-
-    /** A cut payload may end inside a character, so it is always sent as base64. */
-    private static String utf8OrNull(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 }

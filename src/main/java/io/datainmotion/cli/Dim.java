@@ -19,6 +19,10 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 EvalSentimentCommand.class,
                 BenchCommand.class,
+                ValidateCommand.class,
+                ClusterCommand.class,
+                SubmitCommand.class,
+                KillCommand.class,
                 SimulateSensorsCommand.class,
         })
 public final class Dim implements Runnable {

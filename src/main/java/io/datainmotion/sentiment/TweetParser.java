@@ -1,10 +1,6 @@
 package io.datainmotion.sentiment;
 
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Utf8;
 
 /**
  * Turns a raw record from the {@code tweets} topic into a {@link Tweet}, or rejects it with a reason.
@@ -81,15 +78,11 @@ public final class TweetParser implements Serializable {
     }
 
     private static String decodeUtf8(byte[] value) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String text = Utf8.decodeOrNull(value);
+        if (text == null) {
             throw new InvalidRecordException(INVALID_UTF8, "the value is not valid UTF-8");
         }
+        return text;
     }
 
     private static Tweet parseJson(String json, Supplier<String> fallbackId) {

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.kafka.KafkaSecurity;
 import io.datainmotion.kafka.KafkaTopics;
 import org.apache.storm.LocalCluster;
 import org.apache.storm.generated.KillOptions;
@@ -67,6 +68,17 @@ public final class LocalStorm implements AutoCloseable {
         }
     }
 
+    /** Kills every running topology, e.g. after a test that failed before its own kill. */
+    public void killAll() {
+        try {
+            for (var summary : cluster.getTopologySummaries()) {
+                kill(summary.get_name());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list topologies: " + e.getMessage(), e);
+        }
+    }
+
     public boolean isRunning(String name) throws Exception {
         return cluster.getTopologySummaries().stream().anyMatch(t -> t.get_name().equals(name));
     }
@@ -95,8 +107,10 @@ public final class LocalStorm implements AutoCloseable {
         return List.copyOf(topics);
     }
 
-    /** Creates the topics of {@link #topicsOf} that do not exist yet. */
+    /** Creates the topics of {@link #topicsOf} that do not exist yet, with the properties' client security. */
     public static void createTopics(String bootstrapServers, Properties properties, int partitions) {
-        KafkaTopics.ensure(KafkaClients.admin(bootstrapServers), topicsOf(properties), partitions);
+        var admin = KafkaClients.admin(bootstrapServers);
+        admin.putAll(KafkaSecurity.fromProperties(properties, System.getenv()));
+        KafkaTopics.ensure(admin, topicsOf(properties), partitions);
     }
 }

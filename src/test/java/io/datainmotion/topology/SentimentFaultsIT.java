@@ -1,5 +1,9 @@
 package io.datainmotion.topology;
 
+import static io.datainmotion.testing.SentimentRuns.assertEveryIdScored;
+import static io.datainmotion.testing.SentimentRuns.awaitAll;
+import static io.datainmotion.testing.SentimentRuns.tweet;
+import static io.datainmotion.testing.SentimentRuns.tweets;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,29 +15,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.testing.CsvMetrics;
 import io.datainmotion.testing.DeliveryReport;
 import io.datainmotion.testing.FlakyCounter;
 import io.datainmotion.testing.KafkaBrokerExtension;
+import io.datainmotion.testing.SentimentRuns;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,10 +49,8 @@ class SentimentFaultsIT {
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DEADLINE = Duration.ofSeconds(180);
-    private static final List<String> TEXTS = List.of(
-            "I love this, what a wonderful morning", "This is terrible, I hate queues",
-            "The bus leaves at noon", "Great job everyone!", "Not good at all, very disappointing");
+
+    private static final SentimentRuns RUNS = new SentimentRuns(KAFKA);
 
     private static LocalStorm storm;
 
@@ -62,86 +59,18 @@ class SentimentFaultsIT {
         storm = LocalStorm.start();
     }
 
+    @AfterEach
+    void killWhatATestLeftRunning() {
+        storm.killAll();
+    }
+
     @AfterAll
     static void stopStorm() {
         storm.close();
     }
 
     private static Properties properties(String run) {
-        return properties(run, 2);
-    }
-
-    private static Properties properties(String run, int partitions) {
-        Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
-        properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
-        properties.setProperty("topology.testing.always.try.serialize", "true");
-        for (String topic : List.of("topic.tweets", "topic.sentiment", "topic.deadletters", "topic.trends")) {
-            properties.setProperty(topic, properties.getProperty(topic) + "-" + run);
-        }
-        properties.setProperty("sentiment.consumer.group", "dim-" + run);
-        KAFKA.createTopics(LocalStorm.topicsOf(properties), partitions);
-        return properties;
-    }
-
-    private static byte[] tweet(String id, int i) {
-        try {
-            return JSON.writeValueAsBytes(Map.of("id", id, "text", TEXTS.get(i % TEXTS.size()) + " #" + id));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<byte[]> tweets(String prefix, int count) {
-        List<byte[]> values = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            values.add(tweet(prefix + i, i));
-        }
-        return values;
-    }
-
-    private static DeliveryReport report(String run, Properties properties) {
-        return new DeliveryReport(run, KAFKA, properties.getProperty("topic.tweets"),
-                properties.getProperty("topic.sentiment"), properties.getProperty("topic.deadletters"));
-    }
-
-    private static void awaitAll(DeliveryReport report, int sent) {
-        await().atMost(DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= sent);
-    }
-
-    /** Sends values at roughly {@code perSecond} in the background, so faults can strike mid-stream. */
-    private static CompletableFuture<Void> produceSteadily(String topic, List<byte[]> values, int perSecond) {
-        return CompletableFuture.runAsync(() -> {
-            var config = KafkaClients.producer(KAFKA.bootstrapServers());
-            config.put("value.serializer", ByteArraySerializer.class);
-            config.put("delivery.timeout.ms", 120_000);
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-                long start = System.nanoTime();
-                List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
-                for (int i = 0; i < values.size(); i++) {
-                    sends.add(producer.send(new ProducerRecord<>(topic, values.get(i))));
-                    long due = start + TimeUnit.SECONDS.toNanos(i) / perSecond;
-                    while (System.nanoTime() < due) {
-                        Thread.onSpinWait();
-                    }
-                }
-                for (var send : sends) {
-                    send.get(120, TimeUnit.SECONDS);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("background producer failed", e);
-            }
-        });
-    }
-
-    private static void assertEveryIdScoredOnceOrMore(DeliveryReport report, String prefix, int count) {
-        Set<String> ids = new HashSet<>();
-        report.outputs().values().forEach(v -> ids.add(v.get("id").asText()));
-        Set<String> expected = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            expected.add(prefix + i);
-        }
-        assertEquals(expected, ids);
-        assertEquals(List.of(), report.inBoth());
+        return RUNS.properties(run, 2);
     }
 
     @Test
@@ -156,7 +85,7 @@ class SentimentFaultsIT {
                 MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, MetricsReporters.DEFAULT_FILTER)));
         storm.submit(topology);
         KAFKA.produce(properties.getProperty("topic.tweets"), tweets("f", sent));
-        DeliveryReport report = report("flaky-1-percent", properties);
+        DeliveryReport report = RUNS.report("flaky-1-percent", properties);
         awaitAll(report, sent);
         storm.kill(topology.name());
 
@@ -164,7 +93,7 @@ class SentimentFaultsIT {
         assertTrue(injected >= 10 && injected <= 100, "about 1% of 3000 tuples failed once: " + injected);
         await("the spout's replay counter sees every injected failure").atMost(Duration.ofSeconds(30))
                 .until(() -> CsvMetrics.lastCount(metricsDir, "tweets", "records.replayed") == injected);
-        assertEveryIdScoredOnceOrMore(report, "f", sent);
+        assertEveryIdScored(report, "f", sent);
         report.summary(sent);
         assertEquals(0, report.lost(sent));
         report.close();
@@ -176,9 +105,9 @@ class SentimentFaultsIT {
         int sent = 4000;
         FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
         storm.submit(topology);
-        CompletableFuture<Void> producing = produceSteadily(properties.getProperty("topic.tweets"), tweets("k", sent), 800);
-        DeliveryReport report = report("kill-and-resubmit", properties);
-        await().atMost(DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= 800);
+        CompletableFuture<Void> producing = RUNS.produceSteadily(properties.getProperty("topic.tweets"), tweets("k", sent), 800);
+        DeliveryReport report = RUNS.report("kill-and-resubmit", properties);
+        await().atMost(SentimentRuns.DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= 800);
         storm.kill(topology.name());
         int beforeResubmit = report.poll();
         assertTrue(beforeResubmit < sent, "killed mid-stream, after " + beforeResubmit + " of " + sent);
@@ -188,27 +117,7 @@ class SentimentFaultsIT {
         awaitAll(report, sent);
         storm.kill(topology.name());
 
-        assertEveryIdScoredOnceOrMore(report, "k", sent);
-        report.summary(sent);
-        assertEquals(0, report.lost(sent));
-        report.close();
-    }
-
-    @Test
-    void brokerRestartMidStreamIsSurvivedWithoutHelp() throws Exception {
-        Properties properties = properties("broker-restart");
-        int sent = 3000;
-        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
-        storm.submit(topology);
-        CompletableFuture<Void> producing = produceSteadily(properties.getProperty("topic.tweets"), tweets("b", sent), 600);
-        DeliveryReport report = report("broker-restart", properties);
-        await().atMost(DEADLINE).pollInterval(Duration.ZERO).until(() -> report.poll() >= 500);
-        KAFKA.restart();
-        producing.get(150, TimeUnit.SECONDS);
-        awaitAll(report, sent);
-        storm.kill(topology.name());
-
-        assertEveryIdScoredOnceOrMore(report, "b", sent);
+        assertEveryIdScored(report, "k", sent);
         report.summary(sent);
         assertEquals(0, report.lost(sent));
         report.close();
@@ -220,7 +129,7 @@ class SentimentFaultsIT {
      */
     @Test
     void slowOutputHoldsTheBacklogInKafkaNotInTheWorker(@TempDir Path metricsDir) throws Exception {
-        Properties properties = properties("backpressure", 1);
+        Properties properties = RUNS.properties("backpressure", 1);
         int pending = 50;
         properties.setProperty("sentiment.max.spout.pending", Integer.toString(pending));
         // Frequent commits, so committed offsets trail the acked ones by little more than the in-flight tuples.
@@ -233,18 +142,19 @@ class SentimentFaultsIT {
         MetricsReporters.addTo(topology.config(), List.of(
                 MetricsReporters.reporter(MetricsReporters.Kind.CSV, 1, metricsDir, ".*-kafkaOffset\\..*")));
         String partition = "kafkaOffset." + properties.getProperty("topic.tweets") + ".partition_0.";
-        DeliveryReport report = report("slow-output", properties);
+        DeliveryReport report = RUNS.report("slow-output", properties);
         try {
             storm.submit(topology);
-            await("the throttled pipeline reports its offsets a few times").atMost(DEADLINE)
-                    .until(() -> CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset").size() >= 5);
+            await("the throttled pipeline reports its offsets a few times").atMost(SentimentRuns.DEADLINE)
+                    .until(() -> CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset").size() >= 6);
             report.poll();
             assertTrue(report.accountedFor() < sent / 2, "throttled: " + report.accountedFor() + " of " + sent);
             List<Long> emitted = CsvMetrics.history(metricsDir, "tweets", partition + "latestEmittedOffset");
             List<Long> committed = CsvMetrics.history(metricsDir, "tweets", partition + "latestCompletedOffset");
             long lag = CsvMetrics.lastCount(metricsDir, "tweets", partition + "spoutLag");
             long maxAhead = 0;
-            for (int i = 0; i < Math.min(emitted.size(), committed.size()); i++) {
+            // From the second report on: a quota lets a burst through before it starts to throttle.
+            for (int i = 1; i < Math.min(emitted.size(), committed.size()); i++) {
                 maxAhead = Math.max(maxAhead, emitted.get(i) - committed.get(i));
             }
             // Emitted runs ahead of committed by the in-flight tuples plus what was acked since the last
@@ -257,7 +167,7 @@ class SentimentFaultsIT {
         }
         awaitAll(report, sent);
         storm.kill(topology.name());
-        assertEveryIdScoredOnceOrMore(report, "s", sent);
+        assertEveryIdScored(report, "s", sent);
         report.summary(sent);
         assertEquals(0, report.lost(sent));
         report.close();
@@ -274,7 +184,7 @@ class SentimentFaultsIT {
     @Test
     void poisonRecordsAreDeadLetteredWithTheirReasonAndConsumptionGoesOn() throws Exception {
         // One partition, so each record's offset is its position in the list.
-        Properties properties = properties("poison", 1);
+        Properties properties = RUNS.properties("poison", 1);
         properties.setProperty("tweets.max.bytes", "2048");
         byte[] fiveMegabytes = new byte[5 * 1024 * 1024];
         Arrays.fill(fiveMegabytes, (byte) 'a');
@@ -306,7 +216,7 @@ class SentimentFaultsIT {
         FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), properties);
         storm.submit(topology);
         KAFKA.produce(properties.getProperty("topic.tweets"), values);
-        DeliveryReport report = report("poison-records", properties);
+        DeliveryReport report = RUNS.report("poison-records", properties);
         awaitAll(report, values.size());
         storm.kill(topology.name());
 
@@ -315,7 +225,7 @@ class SentimentFaultsIT {
         Map<Long, String> expectedByOffset = new HashMap<>();
         expectedReason.forEach((index, reason) -> expectedByOffset.put(index.longValue(), reason));
         assertEquals(expectedByOffset, reasonsByOffset, "every poison record, by offset, with its reason");
-        assertEveryIdScoredOnceOrMore(report, "g", good);
+        assertEveryIdScored(report, "g", good);
         report.summary(values.size());
         assertEquals(0, report.lost(values.size()));
         report.close();

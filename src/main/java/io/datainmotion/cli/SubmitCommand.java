@@ -1,0 +1,75 @@
+package io.datainmotion.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import io.datainmotion.cluster.FluxSubmission;
+import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.LocalStorm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "submit", mixinStandardHelpOptions = true,
+        description = {"Validates a Flux file (as 'bin/dim validate'), then submits it with the shaded jar to the",
+            "running local cluster, or to the cluster a storm.yaml names, exactly as",
+            "'storm jar target/data-in-motion-<version>.jar org.apache.storm.flux.Flux --remote' would."})
+final class SubmitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
+    Path fluxFile;
+
+    @Option(names = "--filter", paramLabel = "PROPERTIES",
+            description = "Properties substituted into the Flux file (default: flux/local.properties).")
+    Path filter;
+
+    @Option(names = "--storm-yaml", paramLabel = "FILE",
+            description = "The storm.yaml of the cluster to submit to (default: the local cluster's).")
+    Path stormYaml;
+
+    @Option(names = "-c", paramLabel = "KEY=VALUE",
+            description = "A topology setting overriding the Flux file's, as 'storm jar -c' (repeatable), "
+                    + "e.g. -c topology.workers=2.")
+    Map<String, String> stormOptions = new LinkedHashMap<>();
+
+    @Option(names = "--create-topics", paramLabel = "PARTITIONS", arity = "0..1", fallbackValue = "1",
+            description = "First create the topic.* topics missing on the broker, with this many partitions (default 1).")
+    Integer createTopicsPartitions;
+
+    @Option(names = "--no-topic-check",
+            description = "Do not ask the broker whether the topics exist (when this machine cannot reach it).")
+    boolean noTopicCheck;
+
+    @Override
+    public Integer call() {
+        if (createTopicsPartitions != null) {
+            if (createTopicsPartitions < 1) {
+                throw new IllegalArgumentException("--create-topics needs at least 1 partition");
+            }
+            Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
+            LocalStorm.createTopics(properties.getProperty("kafka.bootstrap.servers"), properties, createTopicsPartitions);
+        }
+        if (!ValidateCommand.validate(fluxFile, filter, !noTopicCheck, System.err)) {
+            System.err.println("dim submit: not submitted; fix the problems above.");
+            return 1;
+        }
+        Path stormConfig = ClusterFiles.stormYaml(stormYaml);
+        FluxSubmission submission = new FluxSubmission(ClusterFiles.topologyJar(), stormConfig, fluxFile,
+                ValidateCommand.filterOrDefault(filter), stormOptions, Map.of());
+        long started = System.nanoTime();
+        FluxSubmission.Result result = submission.run(ClusterFiles.installation(), ClusterFiles.clientLogging(),
+                Duration.ofMinutes(3));
+        System.out.print(result.output());
+        if (!result.ok()) {
+            System.err.println("dim submit: the submission failed (exit code " + result.exitCode() + ")");
+            return 1;
+        }
+        System.out.printf("Submitted %s in %.1f s. Watch it with 'bin/dim cluster status'; stop it with 'bin/dim kill NAME'.%n",
+                fluxFile, (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,55 @@
+package io.datainmotion.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.FluxValidation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a Flux file and its properties and reports every problem in one run, with file and",
+            "line: unresolved or second-on-a-line placeholders, classes that do not load, constructors, factories",
+            "and config methods that do not match, unknown stream ends, and the topic.* topics it uses that are",
+            "missing on the broker (a broker that refuses the client or does not answer is a problem too).",
+            "Exits 1 when there is a problem."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
+    Path fluxFile;
+
+    @Option(names = "--filter", paramLabel = "PROPERTIES",
+            description = "Properties substituted into the Flux file (default: flux/local.properties).")
+    Path filter;
+
+    @Option(names = "--no-topic-check", description = "Do not ask the broker whether the topics exist.")
+    boolean noTopicCheck;
+
+    @Override
+    public Integer call() {
+        return validate(fluxFile, filter, !noTopicCheck, System.out) ? 0 : 1;
+    }
+
+    static Path filterOrDefault(Path filter) {
+        return filter != null ? filter : ProjectHome.resolve("flux/local.properties");
+    }
+
+    /** Prints the report; true when the file has no problem. */
+    static boolean validate(Path fluxFile, Path filter, boolean checkTopics, PrintStream out) {
+        if (!Files.isRegularFile(fluxFile)) {
+            throw new IllegalArgumentException("no such Flux file: " + fluxFile);
+        }
+        Properties properties = FluxTopology.properties(filterOrDefault(filter));
+        List<FluxValidation.Problem> problems = FluxValidation.check(fluxFile, properties, checkTopics);
+        problems.forEach(out::println);
+        out.println(problems.isEmpty() ? fluxFile + ": OK" : fluxFile + ": " + problems.size() + " problem(s)");
+        out.flush();
+        return problems.isEmpty();
+    }
+}

@@ -1,0 +1,386 @@
+package io.datainmotion.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.io.file.PathUtils;
+import org.apache.storm.generated.TopologySummary;
+
+/**
+ * A real Storm cluster on this machine: ZooKeeper (bound to 127.0.0.1), Nimbus and one Supervisor with
+ * two worker slots, each its own JVM, and the workers the Supervisor launches. Everything lives in one
+ * directory: a throwaway {@code storm.home} laid out as a Storm installation would be, the daemons'
+ * data, a state file that lets another JVM find and stop the cluster, and the logs (kept after stop).
+ */
+public final class ProcessCluster {
+
+    public static final String ZOOKEEPER = "zookeeper";
+    public static final String NIMBUS = "nimbus";
+    public static final String SUPERVISOR = "supervisor";
+
+    private static final String STATE_FILE = "cluster.json";
+    private static final String HOST = "127.0.0.1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+    private final ClusterState state;
+
+    private ProcessCluster(Path directory, ClusterState state) {
+        this.directory = directory;
+        this.state = state;
+    }
+
+    /** The cluster whose state is in {@code directory}, if one was started there and not stopped. */
+    public static Optional<ProcessCluster> find(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        return ClusterState.read(absolute.resolve(STATE_FILE)).map(s -> new ProcessCluster(absolute, s));
+    }
+
+    /**
+     * Starts the daemons as processes that outlive this JVM and returns once the Supervisor has
+     * registered its slots with Nimbus. Refuses if a cluster from {@code directory} is still running.
+     *
+     * @param templates the directory with the worker.xml and cluster.xml logging configurations
+     */
+    public static ProcessCluster start(StormInstallation installation, Path templates, Path directory, Duration timeout) {
+        Path dir = directory.toAbsolutePath().normalize();
+        Optional<ProcessCluster> previous = find(dir);
+        if (previous.isPresent()) {
+            if (previous.get().state.daemons().stream().anyMatch(ClusterState.Daemon::alive)) {
+                throw new IllegalStateException("a cluster is already running from " + dir + " (stop it first)");
+            }
+            previous.get().stop(Duration.ofSeconds(30));
+        }
+        String daemonClasspath = installation.daemonClasspath();
+        Path libWorker = installation.libWorker();
+        try {
+            deleteIfExists(dir);
+            List<Integer> ports = freePorts(5);
+            ClusterState state = new ClusterState(ports.get(0), ports.get(1), ports.get(2), ports.subList(3, 5), List.of());
+            ProcessCluster cluster = new ProcessCluster(dir, state);
+            cluster.layOut(libWorker, templates);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            return cluster.launch(daemonClasspath, deadline);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay out a Storm cluster in " + dir, e);
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public ClusterState state() {
+        return state;
+    }
+
+    /** The storm.yaml clients use to reach this cluster ({@code storm jar}, NimbusClient). */
+    public Path stormYaml() {
+        return home().resolve("conf/storm.yaml");
+    }
+
+    public Path logDir() {
+        return directory.resolve("logs");
+    }
+
+    public Path home() {
+        return directory.resolve("storm-home");
+    }
+
+    private Path localDir() {
+        return directory.resolve("storm-local");
+    }
+
+    private Path zookeeperDir() {
+        return directory.resolve("zookeeper");
+    }
+
+    private void layOut(Path libWorker, Path templates) throws IOException {
+        Files.createDirectories(home().resolve("conf"));
+        Files.createDirectories(home().resolve("extlib"));
+        Files.createDirectories(home().resolve("log4j2"));
+        Files.createDirectories(logDir());
+        Files.createDirectories(localDir());
+        Files.createDirectories(zookeeperDir());
+        Files.createSymbolicLink(home().resolve("lib-worker"), libWorker);
+        for (String config : List.of("worker.xml", "cluster.xml")) {
+            Files.copy(templates.resolve(config), home().resolve("log4j2").resolve(config), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(stormYaml(), stormYaml(state, localDir(), logDir()));
+        Files.writeString(zookeeperDir().resolve("zoo.cfg"), String.join("\n",
+                "dataDir=" + zookeeperDir().resolve("data"),
+                "clientPort=" + state.zookeeperPort(),
+                "clientPortAddress=" + HOST,
+                "tickTime=2000",
+                "maxClientCnxns=0",
+                "admin.enableServer=false",
+                ""));
+    }
+
+    static String stormYaml(ClusterState state, Path localDir, Path logDir) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("storm.zookeeper.servers", List.of(HOST));
+        settings.put("storm.zookeeper.port", state.zookeeperPort());
+        settings.put("storm.local.hostname", "localhost");
+        settings.put("nimbus.seeds", List.of("localhost"));
+        settings.put("nimbus.thrift.port", state.nimbusPort());
+        settings.put("supervisor.thrift.port", state.supervisorPort());
+        settings.put("supervisor.slots.ports", state.slotPorts());
+        settings.put("storm.local.dir", localDir.toString());
+        settings.put("storm.log.dir", logDir.toString());
+        // The default carries Java 8 GC-logging flags that Java 17 refuses.
+        settings.put("worker.childopts", "-Xmx%HEAP-MEM%m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        // The default 10 s delays a new topology's first assignment by up to 10 s.
+        settings.put("nimbus.monitor.freq.secs", 2);
+        StringBuilder yaml = new StringBuilder("# Written by bin/dim cluster start; removed by bin/dim cluster stop.\n");
+        settings.forEach((key, value) -> yaml.append(key).append(": ").append(json(value)).append('\n'));
+        return yaml.toString();
+    }
+
+    /** JSON values are YAML flow values, with every string safely quoted. */
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private ProcessCluster launch(String daemonClasspath, long deadline) throws IOException {
+        ProcessCluster cluster = this;
+        try {
+            cluster = cluster.started(ZOOKEEPER, daemon(daemonClasspath, ZOOKEEPER, "-Xmx128m",
+                    "org.apache.storm.shade.org.apache.zookeeper.server.ZooKeeperServerMain",
+                    zookeeperDir().resolve("zoo.cfg").toString()));
+            ProcessCluster withZookeeper = cluster;
+            await(deadline, "ZooKeeper to listen on port " + state.zookeeperPort(),
+                    () -> withZookeeper.failIfDead(ZOOKEEPER) && listening(state.zookeeperPort()));
+            cluster = cluster.started(NIMBUS, daemon(daemonClasspath, NIMBUS, "-Xmx256m",
+                    "org.apache.storm.daemon.nimbus.Nimbus"));
+            cluster = cluster.started(SUPERVISOR, daemon(daemonClasspath, SUPERVISOR, "-Xmx256m",
+                    "org.apache.storm.daemon.supervisor.Supervisor"));
+            ProcessCluster all = cluster;
+            await(deadline, "Nimbus to listen on port " + state.nimbusPort(),
+                    () -> all.failIfDead(NIMBUS) && all.failIfDead(SUPERVISOR) && listening(state.nimbusPort()));
+            await(deadline, "the Supervisor to register its slots with Nimbus",
+                    () -> all.failIfDead(SUPERVISOR) && all.registeredSlots() >= state.slotPorts().size());
+            return cluster;
+        } catch (RuntimeException | Error e) {
+            cluster.stop(Duration.ofSeconds(30));
+            throw e;
+        }
+    }
+
+    private ProcessCluster started(String name, Process process) {
+        ClusterState more = state.with(ClusterState.Daemon.of(name, process));
+        more.write(directory.resolve(STATE_FILE));
+        return new ProcessCluster(directory, more);
+    }
+
+    private Process daemon(String classpath, String name, String heap, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:+UseSerialGC",
+                "-cp", classpath + ":" + home().resolve("conf"),
+                "-Dstorm.home=" + home(),
+                "-Dstorm.conf.file=" + stormYaml(),
+                "-Dstorm.log.dir=" + logDir(),
+                "-Dlogfile.name=" + name + ".log",
+                "-Ddaemon.name=" + name,
+                "-Dlog4j.configurationFile=" + home().resolve("log4j2/cluster.xml"),
+                "-Dzookeeper.jmx.log4j.disable=true",
+                mainClass));
+        command.addAll(List.of(args));
+        Path console = logDir().resolve(name + ".out");
+        return new ProcessBuilder(command)
+                .directory(home().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
+                .redirectErrorStream(true)
+                .start();
+    }
+
+    private boolean failIfDead(String name) {
+        if (state.daemon(name).map(ClusterState.Daemon::alive).orElse(false)) {
+            return true;
+        }
+        throw new IllegalStateException(name + " exited during start; see " + logDir().resolve(name + ".log")
+                + " and " + logDir().resolve(name + ".out"));
+    }
+
+    private int registeredSlots() {
+        try (StormClusterClient client = StormClusterClient.connect(stormYaml())) {
+            return client.summary().get_supervisors().stream().mapToInt(s -> s.get_num_workers()).sum();
+        } catch (RuntimeException notYet) {
+            return 0;
+        }
+    }
+
+    /** Whether each daemon the cluster started is still running, in start order. */
+    public Map<String, Boolean> daemonsAlive() {
+        Map<String, Boolean> alive = new LinkedHashMap<>();
+        state.daemons().forEach(d -> alive.put(d.name(), d.alive()));
+        return alive;
+    }
+
+    /**
+     * Every live process of this cluster: the daemons, what the Supervisor launched (each worker is a
+     * LogWriter JVM and its Worker JVM), and workers orphaned by a Supervisor that died before them,
+     * found by the storm.home of this cluster on their command line.
+     */
+    public Set<ProcessHandle> processes() {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        for (ClusterState.Daemon daemon : state.daemons()) {
+            daemon.handle().ifPresent(handle -> {
+                all.add(handle);
+                handle.descendants().forEach(all::add);
+            });
+        }
+        String marker = "-Dstorm.home=" + home();
+        ProcessHandle self = ProcessHandle.current();
+        ProcessHandle.allProcesses()
+                .filter(p -> !p.equals(self))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(all::add);
+        return all;
+    }
+
+    /**
+     * Kills the running topologies, ends every process of the cluster (the Supervisor first so it
+     * cannot relaunch workers, ZooKeeper last so the others can close their sessions), and deletes
+     * everything in the cluster directory except the logs.
+     *
+     * @return what could not be done cleanly, e.g. a process that needed SIGKILL
+     */
+    public List<String> stop(Duration timeout) {
+        List<String> notes = new ArrayList<>(killTopologies());
+        Optional<ProcessHandle> supervisor = state.daemon(SUPERVISOR).flatMap(ClusterState.Daemon::handle);
+        Optional<ProcessHandle> zookeeper = state.daemon(ZOOKEEPER).flatMap(ClusterState.Daemon::handle);
+        Set<ProcessHandle> everything = processes();
+        List<ProcessHandle> ordered = new ArrayList<>();
+        supervisor.ifPresent(ordered::add);
+        everything.stream().filter(p -> !supervisor.equals(Optional.of(p)) && !zookeeper.equals(Optional.of(p)))
+                .forEach(ordered::add);
+        notes.addAll(end(ordered, timeout));
+        notes.addAll(end(zookeeper.stream().toList(), timeout));
+        try {
+            for (Path stateDir : List.of(home(), localDir(), zookeeperDir())) {
+                deleteIfExists(stateDir);
+            }
+            Files.deleteIfExists(directory.resolve(STATE_FILE));
+        } catch (IOException e) {
+            notes.add("could not delete the cluster state in " + directory + ": " + e.getMessage());
+        }
+        return notes;
+    }
+
+    private List<String> killTopologies() {
+        if (!state.daemon(NIMBUS).map(ClusterState.Daemon::alive).orElse(false)) {
+            return List.of();
+        }
+        List<String> notes = new ArrayList<>();
+        try (StormClusterClient client = StormClusterClient.connect(stormYaml())) {
+            for (TopologySummary topology : client.topologies()) {
+                try {
+                    client.kill(topology.get_name(), 0);
+                } catch (RuntimeException e) {
+                    notes.add("could not kill topology " + topology.get_name() + ": " + e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            notes.add("could not reach Nimbus to kill the topologies: " + e.getMessage());
+        }
+        return notes;
+    }
+
+    private static List<String> end(List<ProcessHandle> processes, Duration timeout) {
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> notes = new ArrayList<>();
+        for (ProcessHandle process : processes) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            try {
+                process.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                notes.add("process " + process.pid() + " ignored SIGTERM for " + timeout.toSeconds() + " s; killed");
+                process.destroyForcibly();
+                try {
+                    process.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    notes.add("process " + process.pid() + " survived SIGKILL");
+                }
+            }
+        }
+        return notes;
+    }
+
+    private static void await(long deadline, String what, BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Distinct free ports, held open together while choosing so that none is picked twice. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST));
+                socket.setReuseAddress(true);
+                sockets.add(socket);
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void deleteIfExists(Path path) throws IOException {
+        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            PathUtils.deleteDirectory(path);
+        }
+    }
+
+    /** All the ports of the cluster that something still listens on (on 127.0.0.1). */
+    public List<Integer> portsInUse() {
+        return state.ports().stream().filter(ProcessCluster::listening).toList();
+    }
+}
