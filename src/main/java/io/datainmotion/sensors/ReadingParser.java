@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import io.datainmotion.records.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
@@ -66,14 +64,8 @@ public final class ReadingParser {
         if (value.length > maxPayloadBytes) {
             return reject(RejectReason.TOO_LARGE, value.length + " bytes, limit " + maxPayloadBytes);
         }
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String json = Utf8.decodeOrNull(value);
+        if (json == null) {
             return reject(RejectReason.INVALID_UTF8, "value is not valid UTF-8");
         }
         if (json.isBlank()) {
