@@ -1,11 +1,14 @@
 package io.datainmotion.topology;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import io.datainmotion.kafka.KafkaSecurity;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +33,11 @@ import org.apache.storm.task.TopologyContext;
  * resubmitted topology must keep its component ids and parallelism to find its state again (Storm's
  * own state backends have the same rule). Values are written with Storm's Kryo state serializer, so
  * the classes in {@code topology.kryo.register} and {@code topology.state.kryo.register} apply.
+ *
+ * <p>Client security comes from the {@code kafka.security.*}, {@code kafka.sasl.*} and
+ * {@code kafka.ssl.*} keys of the topology config (see {@link KafkaSecurity}). Unlike the spout's and
+ * sinks' settings, which are resolved when the topology is built, these clients are created in the
+ * worker, so the password variables they name must be set in the workers' environment.
  */
 public final class KafkaStateProvider implements StateProvider {
 
@@ -42,15 +50,15 @@ public final class KafkaStateProvider implements StateProvider {
     public State newState(String namespace, Map<String, Object> topoConf, TopologyContext context) {
         String bootstrapServers = required(topoConf, BOOTSTRAP_SERVERS);
         String topic = topicName(required(topoConf, TOPIC_PREFIX), namespace);
-        createIfAbsent(bootstrapServers, topic);
-        Map<String, Object> producerConfig = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "state-" + topic);
-        Map<String, Object> readerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> clientConfig = new HashMap<>(KafkaSecurity.fromProperties(securityProperties(topoConf), System.getenv()));
+        clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        createIfAbsent(clientConfig, topic);
+        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "state-" + topic);
+        Map<String, Object> readerConfig = new HashMap<>(clientConfig);
+        readerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaKeyValueState<>(topic,
                 new KafkaConsumer<>(readerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer()),
@@ -70,11 +78,24 @@ public final class KafkaStateProvider implements StateProvider {
         return value.toString();
     }
 
-    private static void createIfAbsent(String bootstrapServers, String topic) {
+    /** The kafka.security/sasl/ssl keys, which the Flux file copies from its properties into the topology config. */
+    private static Properties securityProperties(Map<String, Object> topoConf) {
+        Properties properties = new Properties();
+        for (String key : List.of(KafkaSecurity.PROTOCOL, KafkaSecurity.SASL_MECHANISM, KafkaSecurity.SASL_USERNAME,
+                KafkaSecurity.SASL_PASSWORD_ENV, KafkaSecurity.TRUSTSTORE_LOCATION, KafkaSecurity.TRUSTSTORE_PASSWORD_ENV)) {
+            Object value = topoConf.get(key);
+            if (value != null) {
+                properties.setProperty(key, value.toString());
+            }
+        }
+        return properties;
+    }
+
+    private static void createIfAbsent(Map<String, Object> clientConfig, String topic) {
         // Compaction keeps the latest committed value per key; one partition keeps the C-before-P-tombstone order.
         NewTopic state = new NewTopic(topic, Optional.of(1), Optional.empty())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientConfig)) {
             admin.createTopics(List.of(state)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
