@@ -1,5 +1,7 @@
 package io.datainmotion.bolts;
 
+import java.nio.charset.StandardCharsets;
+
 import io.datainmotion.records.SourceRecord;
 import org.apache.storm.tuple.Tuple;
 
@@ -17,6 +19,15 @@ public final class KafkaFields {
     public static final String MESSAGE = "message";
 
     private KafkaFields() {}
+
+    /** The record value as bytes (null stays null); a spout emitting text has it encoded as UTF-8. */
+    public static byte[] value(Tuple spoutTuple) {
+        Object value = spoutTuple.getValueByField(VALUE);
+        if (value == null || value instanceof byte[]) {
+            return (byte[]) value;
+        }
+        return value.toString().getBytes(StandardCharsets.UTF_8);
+    }
 
     public static SourceRecord source(Tuple spoutTuple) {
         return new SourceRecord(spoutTuple.getStringByField(TOPIC), spoutTuple.getIntegerByField(PARTITION),

@@ -1,6 +1,5 @@
 package io.datainmotion.bolts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.datainmotion.records.InvalidRecordException;
@@ -53,7 +52,7 @@ public class TweetValidationBolt extends BaseRichBolt {
     public void execute(Tuple input) {
         in.inc();
         SourceRecord source = KafkaFields.source(input);
-        byte[] value = bytes(input.getValueByField(KafkaFields.VALUE));
+        byte[] value = KafkaFields.value(input);
         try {
             Tweet tweet = parser.parse(value, source::derivedId);
             collector.emit(input, new Values(tweet, source));
@@ -63,13 +62,6 @@ public class TweetValidationBolt extends BaseRichBolt {
             deadLettered.inc();
         }
         collector.ack(input);
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value == null || value instanceof byte[]) {
-            return (byte[]) value;
-        }
-        return value.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ClusterCommand.class,
                 SubmitCommand.class,
                 KillCommand.class,
+                SimulateSensorsCommand.class,
         })
 public final class Dim implements Runnable {
 

@@ -13,10 +13,12 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.datainmotion.records.SourceRecord;
+import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.Tweet;
 import org.apache.storm.Config;
 import org.apache.storm.serialization.SerializationFactory;
+import org.apache.storm.spout.CheckPointState;
 import org.apache.storm.utils.Utils;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,10 @@ class KryoRegistrationTest {
                     new Tweet("tweets-0-1", "no time", Tweet.NO_TIME)),
             ScoredTweet.class, List.of(new ScoredTweet("id-1", "text", "positive", 0.5, 1L, 2L, "tweets", 0, 3L),
                     new ScoredTweet("id-2", "text", "neutral", 0.0, 1L, null, "tweets", 1, 4L)),
-            SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L)));
+            SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L)),
+            SensorReading.class, List.of(new SensorReading("sensor-17", 1_764_000_000_000L, 26.4),
+                    new SensorReading("s", 0, -273.15)),
+            CheckPointState.Action.class, List.of((Object[]) CheckPointState.Action.values()));
 
     @Test
     void everyRegisteredPayloadRoundTripsWithTheTopologysOwnKryo() throws IOException {

@@ -1,0 +1,71 @@
+package io.datainmotion.bolts;
+
+import java.util.Map;
+
+import com.codahale.metrics.Counter;
+import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.SourceRecord;
+import io.datainmotion.sensors.ParseResult;
+import io.datainmotion.sensors.ReadingParser;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichBolt;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Tuple;
+import org.apache.storm.tuple.Values;
+
+/**
+ * Parses raw records of {@code sensor-readings} (the fields of storm-kafka-client's default record
+ * translator, which {@link io.datainmotion.spouts.SimulatedSensorSpout} emits too) with the strict
+ * {@link ReadingParser}. A valid reading goes on with its sensor id and source; anything else becomes
+ * a dead letter whose reason is a {@link io.datainmotion.sensors.RejectReason} code. Every input is
+ * acked once, after its one anchored emit.
+ */
+public class SensorValidationBolt extends BaseRichBolt {
+
+    private final int maxBytes;
+    private transient ReadingParser parser;
+    private transient OutputCollector collector;
+    private transient String componentId;
+    private transient Counter valid;
+    private transient Counter deadLettered;
+
+    /** @param maxBytes the largest record value accepted (Flux property {@code sensors.max.bytes}) */
+    public SensorValidationBolt(int maxBytes) {
+        this.parser = new ReadingParser(maxBytes); // refuses a bad limit when the topology is built
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        this.parser = new ReadingParser(maxBytes);
+        this.collector = collector;
+        this.componentId = context.getThisComponentId();
+        this.valid = context.registerCounter("readings.valid");
+        this.deadLettered = context.registerCounter("records.deadlettered");
+    }
+
+    @Override
+    public void execute(Tuple input) {
+        SourceRecord source = KafkaFields.source(input);
+        byte[] value = KafkaFields.value(input);
+        ParseResult parsed = parser.parse(value);
+        if (parsed instanceof ParseResult.Valid ok) {
+            collector.emit(input, new Values(ok.reading().sensorId(), ok.reading(), source));
+            valid.inc();
+        } else {
+            ParseResult.Rejected rejected = (ParseResult.Rejected) parsed;
+            DeadLetters.emit(collector, input, componentId, source, value,
+                    new InvalidRecordException(rejected.reason().code(), rejected.detail()));
+            deadLettered.inc();
+        }
+        collector.ack(input);
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declare(new Fields(SensorFields.SENSOR_ID, SensorFields.READING, SensorFields.SOURCE));
+        DeadLetters.declare(declarer);
+    }
+}

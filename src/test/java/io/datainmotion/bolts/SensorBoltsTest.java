@@ -1,0 +1,100 @@
+package io.datainmotion.bolts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.SourceRecord;
+import io.datainmotion.sensors.SensorReading;
+import io.datainmotion.testing.Contexts;
+import io.datainmotion.testing.RecordingCollector;
+import io.datainmotion.testing.Tuples;
+import org.apache.storm.tuple.Tuple;
+import org.apache.storm.utils.Utils;
+import org.junit.jupiter.api.Test;
+
+/** The stateless sensor bolts: validation (with dead letters) and threshold mapping. */
+class SensorBoltsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final RecordingCollector recorder = new RecordingCollector();
+
+    @Test
+    void validReadingGoesOnAnchoredWithItsSensorIdAndSource() {
+        SensorValidationBolt bolt = validation();
+        Tuple input = Tuples.kafkaRecord("sensor-readings", 2, 40, "sensor-17",
+                bytes("{\"sensorId\":\"sensor-17\",\"timestamp\":1764000000000,\"temperature\":80.6,\"unit\":\"F\"}"));
+
+        bolt.execute(input);
+
+        List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
+        assertEquals(1, out.size());
+        assertEquals(List.of(input), out.get(0).anchors());
+        assertEquals("sensor-17", out.get(0).values().get(0));
+        SensorReading reading = (SensorReading) out.get(0).values().get(1);
+        assertEquals(27.0, reading.temperatureCelsius(), 1e-9);
+        assertEquals(new SourceRecord("sensor-readings", 2, 40), out.get(0).values().get(2));
+        assertEquals(List.of(input), recorder.acked);
+        assertTrue(recorder.on(DeadLetters.STREAM).isEmpty());
+    }
+
+    @Test
+    void everyInvalidRecordIsDeadLetteredWithItsReasonAndAcked() throws Exception {
+        SensorValidationBolt bolt = validation();
+        Object[][] cases = {
+            {null, "null-value"},
+            {bytes("{\"sensorId\":\"s\",\"timestamp\":1}"), "missing-field"},
+            {bytes("{\"sensorId\":\"s\",\"timestamp\":1,\"temperature\":\"NaN\"}"), "not-finite"},
+            {bytes("{\"sensorId\":\"s\",\"timestamp\":1,\"temperature\":-300}"), "impossible-temperature"},
+            {new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}, "invalid-utf8"},
+            {bytes("x".repeat(300)), "too-large"},
+        };
+        for (int i = 0; i < cases.length; i++) {
+            bolt.execute(Tuples.kafkaRecord("sensor-readings", 0, i, "s", cases[i][0]));
+        }
+
+        List<RecordingCollector.Emitted> letters = recorder.on(DeadLetters.STREAM);
+        assertEquals(cases.length, letters.size());
+        for (int i = 0; i < cases.length; i++) {
+            JsonNode letter = JSON.readTree((String) letters.get(i).values().get(1));
+            assertEquals(cases[i][1], letter.get("reason").asText());
+            assertEquals("validate", letter.get("component").asText());
+            assertEquals(i, letter.get("source").get("offset").asLong());
+            assertEquals("sensor-readings-0-" + i, letters.get(i).values().get(0));
+        }
+        assertEquals(cases.length, recorder.acked.size());
+        assertTrue(recorder.failed.isEmpty());
+        assertTrue(recorder.on(Utils.DEFAULT_STREAM_ID).isEmpty());
+    }
+
+    @Test
+    void thresholdMapsStrictlyAboveToOne() {
+        ThresholdBolt bolt = new ThresholdBolt(25.0);
+        bolt.prepare(Map.of(), Contexts.forComponent("threshold").context(), recorder.collector());
+        SourceRecord source = new SourceRecord("t", 0, 1);
+
+        for (double celsius : new double[] {25.0, 25.01, 12.0}) {
+            bolt.execute(Tuples.tuple("validate", "default", List.of("sensorId", "reading", "source"),
+                    List.of("s", new SensorReading("s", 1, celsius), source)));
+        }
+
+        assertEquals(List.of(0.0, 1.0, 0.0), recorder.on(Utils.DEFAULT_STREAM_ID).stream()
+                .map(e -> e.values().get(2)).toList());
+        assertEquals(3, recorder.acked.size());
+    }
+
+    private SensorValidationBolt validation() {
+        SensorValidationBolt bolt = new SensorValidationBolt(256);
+        bolt.prepare(Map.of(), Contexts.forComponent("validate").context(), recorder.collector());
+        return bolt;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,157 @@
+package io.datainmotion.bolts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.SourceRecord;
+import io.datainmotion.sensors.SensorReading;
+import io.datainmotion.sensors.SensorWindows;
+import io.datainmotion.testing.Contexts;
+import io.datainmotion.testing.RecordingCollector;
+import io.datainmotion.testing.Tuples;
+import org.apache.storm.state.InMemoryKeyValueState;
+import org.apache.storm.state.KeyValueState;
+import org.apache.storm.tuple.Tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The window bolt on Storm's in-memory state: outputs per stream, acks, gauges, and a rollback. */
+class SensorWindowBoltTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RecordingCollector recorder = new RecordingCollector();
+    private final Contexts.Context context = Contexts.forComponent("window");
+    private final KeyValueState<String, SensorWindows> state = new InMemoryKeyValueState<>();
+    // 10 s windows, 2 s lateness, alert at half the readings above 25 °C
+    private final SensorWindowBolt bolt = new SensorWindowBolt(10, 2, 25.0, 0.5);
+    private long offset;
+
+    @BeforeEach
+    void prepare() {
+        bolt.prepare(Map.of(), context.context(), recorder.collector());
+        bolt.initState(state);
+    }
+
+    @Test
+    void emitsTheClosedWindowWithItsAlertAnchoredToTheClosingReading() throws Exception {
+        execute("a", 1_000, 24.0);
+        execute("a", 4_000, 26.0);
+        execute("a", 9_000, 27.0);
+        execute("a", 4_000, 26.0); // duplicate: no output, still acked
+        assertTrue(recorder.emitted.isEmpty());
+        assertEquals(3L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE));
+        Tuple closing = execute("a", 12_000, 20.0);
+
+        RecordingCollector.Emitted window = recorder.on(SensorWindowBolt.AVERAGES).get(0);
+        assertEquals(List.of(closing), window.anchors());
+        assertEquals("a@0", window.values().get(0));
+        assertEquals(JSON.readTree("{\"sensorId\":\"a\",\"windowStart\":0,\"windowEnd\":10000,\"count\":3,"
+                + "\"meanTemperature\":25.666666666666668,\"minTemperature\":24.0,\"maxTemperature\":27.0,"
+                + "\"fractionAboveThreshold\":0.6666666666666666}"), JSON.readTree((String) window.values().get(1)));
+        RecordingCollector.Emitted alert = recorder.on(SensorWindowBolt.ALERTS).get(0);
+        assertEquals("a@0", alert.values().get(0));
+        assertEquals(0.5, JSON.readTree((String) alert.values().get(1)).get("alertLevel").asDouble());
+        assertEquals(5, recorder.acked.size());
+        assertEquals(1, context.count("readings.duplicate"));
+        assertEquals(1L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
+        assertEquals(1L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE));
+    }
+
+    @Test
+    void noAlertBelowTheLevel() {
+        execute("b", 1_000, 20.0);
+        execute("b", 13_000, 30.0);
+
+        assertEquals(1, recorder.on(SensorWindowBolt.AVERAGES).size());
+        assertTrue(recorder.on(SensorWindowBolt.ALERTS).isEmpty());
+    }
+
+    @Test
+    void aLateReadingIsADeadLetterWithItsSourceAndIsCounted() throws Exception {
+        execute("a", 1_000, 20.0);
+        execute("a", 13_000, 21.0);
+        Tuple late = execute("a", 5_000, 22.0);
+
+        RecordingCollector.Emitted letter = recorder.on(DeadLetters.STREAM).get(0);
+        assertEquals(List.of(late), letter.anchors());
+        JsonNode json = JSON.readTree((String) letter.values().get(1));
+        assertEquals("late", json.get("reason").asText());
+        assertEquals(2, json.get("source").get("offset").asLong());
+        assertEquals(5_000, JSON.readTree(json.get("payload").asText()).get("timestamp").asLong());
+        assertEquals(1, context.count("readings.late"));
+        assertEquals(3, recorder.acked.size());
+    }
+
+    @Test
+    void afterARollbackTheStateAndGaugesAreThoseOfTheLastCommit() throws Exception {
+        execute("a", 1_000, 20.0, 0);
+        execute("b", 1_000, 20.0, 1);
+        checkpoint(1);
+        execute("a", 2_000, 30.0, 2);
+        execute("c", 2_000, 30.0, 3);
+        assertEquals(3L, context.gauge(SensorWindowBolt.SENSORS_GAUGE));
+
+        bolt.preRollback();
+        state.rollback();
+        execute("a", 15_000, 30.0, 4); // still in flight from before the rollback: held back
+
+        assertEquals(2L, context.gauge(SensorWindowBolt.SENSORS_GAUGE), "a and b; c is gone");
+        assertEquals(2L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
+        assertEquals(2L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE), "a's reading at 2,000 is rolled back");
+        execute("a", 2_000, 30.0, 2);  // the replays
+        execute("c", 2_000, 30.0, 3);
+        execute("a", 15_000, 30.0, 4);
+        JsonNode window = JSON.readTree((String) recorder.on(SensorWindowBolt.AVERAGES).get(0).values().get(1));
+        assertEquals(2, window.get("count").asLong());
+        assertEquals(25.0, window.get("meanTemperature").asDouble());
+    }
+
+    @Test
+    void afterARollbackReadingsStillInFlightCannotOvertakeTheReplayedOnes() throws Exception {
+        execute("a", 1_000, 20.0, 0);
+        execute("a", 2_000, 20.0, 1);
+        checkpoint(1);
+        execute("a", 3_000, 30.0, 2);
+        execute("a", 4_000, 30.0, 3);
+        bolt.preRollback();
+        state.rollback(); // Storm fails offsets 2 and 3; the spout replays them
+
+        Tuple inFlight = execute("a", 13_000, 20.0, 6); // emitted before the failure, arrives first
+        assertEquals(List.of(inFlight), recorder.failed);
+        assertTrue(recorder.on(SensorWindowBolt.AVERAGES).isEmpty(), "a partial window would have closed");
+        execute("a", 3_000, 30.0, 2);
+        execute("a", 4_000, 30.0, 3);
+        execute("a", 13_000, 20.0, 6); // its own replay
+
+        JsonNode window = JSON.readTree((String) recorder.on(SensorWindowBolt.AVERAGES).get(0).values().get(1));
+        assertEquals(4, window.get("count").asLong());
+        assertEquals(25.0, window.get("meanTemperature").asDouble());
+        assertEquals(1, context.count("readings.held.back"));
+    }
+
+    /** What Storm's StatefulBoltExecutor does on a checkpoint's prepare and commit. */
+    private void checkpoint(long txid) {
+        bolt.prePrepare(txid);
+        state.prepareCommit(txid);
+        bolt.preCommit(txid);
+        state.commit(txid);
+    }
+
+    private Tuple execute(String sensorId, long timestamp, double celsius) {
+        return execute(sensorId, timestamp, celsius, offset++);
+    }
+
+    private Tuple execute(String sensorId, long timestamp, double celsius, long sourceOffset) {
+        Tuple tuple = Tuples.tuple("threshold", "default", List.of("sensorId", "reading", "aboveThreshold", "source"),
+                List.of(sensorId, new SensorReading(sensorId, timestamp, celsius), celsius > 25.0 ? 1.0 : 0.0,
+                        new SourceRecord("sensor-readings", 0, sourceOffset)));
+        bolt.execute(tuple);
+        return tuple;
+    }
+}

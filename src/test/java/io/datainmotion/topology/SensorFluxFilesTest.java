@@ -1,0 +1,78 @@
+package io.datainmotion.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.storm.generated.Grouping;
+import org.apache.storm.generated.StormTopology;
+import org.apache.storm.spout.CheckpointSpout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Both sensor Flux files build the same graph (only the spout and the state provider differ), with the
+ * groupings the window state relies on, and Storm's checkpoint spout wired in for the stateful bolt.
+ */
+class SensorFluxFilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flux/sensors.yaml", "flux/sensors-simulated.yaml"})
+    void graphIsWiredAsDocumented(String file) {
+        FluxTopology loaded = FluxTopology.load(Path.of(file), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
+        StormTopology topology = loaded.topology();
+
+        assertEquals(Set.of("readings", CheckpointSpout.CHECKPOINT_COMPONENT_ID), topology.get_spouts().keySet());
+        assertEquals(Set.of("validate", "threshold", "window", "averages-sink", "alerts-sink", "deadletter-sink"),
+                topology.get_bolts().keySet());
+        assertEquals(Map.of("readings:default", "fields[key]"), userInputs(topology, "validate"));
+        assertEquals(Map.of("validate:default", "fields[sensorId]"), userInputs(topology, "threshold"));
+        assertEquals(Map.of("threshold:default", "fields[sensorId]"), userInputs(topology, "window"));
+        assertEquals(Set.of("validate:deadletters", "window:deadletters"), userInputs(topology, "deadletter-sink").keySet());
+        assertEquals(Set.of("window:averages"), userInputs(topology, "averages-sink").keySet());
+        assertEquals(Set.of("window:alerts"), userInputs(topology, "alerts-sink").keySet());
+        assertTrue(userInputs(topology, "window").size() < topology.get_bolts().get("window").get_common().get_inputs_size(),
+                "the window bolt also receives the checkpoint stream");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sensors.alert.fraction=1.5", "sensors.window.seconds=0", "sensors.threshold=NaN",
+            "sensors.simulated.faults=gremlins", "sensors.allowed.lateness.seconds=-1"})
+    void impossibleSettingsAreRefusedWhenTheTopologyIsBuilt(String setting) {
+        Properties properties = FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES);
+        String[] keyValue = setting.split("=", 2);
+        properties.setProperty(keyValue[0], keyValue[1]);
+        String file = keyValue[0].startsWith("sensors.simulated") ? "flux/sensors-simulated.yaml" : "flux/sensors.yaml";
+
+        assertThrows(IllegalArgumentException.class, () -> FluxTopology.load(Path.of(file), properties));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flux/sensors.yaml", "flux/sensors-simulated.yaml"})
+    void aMissingSensorPropertyIsReportedWithItsLine(String file) {
+        Properties properties = FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES);
+        properties.remove("sensors.window.seconds");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(Path.of(file), properties));
+        assertTrue(e.getMessage().contains("${sensors.window.seconds} has no value"), e.getMessage());
+    }
+
+    /** Inputs other than Storm's checkpoint stream, as "component:stream" → grouping. */
+    private static Map<String, String> userInputs(StormTopology topology, String bolt) {
+        return topology.get_bolts().get(bolt).get_common().get_inputs().entrySet().stream()
+                .filter(e -> !e.getKey().get_streamId().equals(CheckpointSpout.CHECKPOINT_STREAM_ID))
+                .collect(Collectors.toMap(e -> e.getKey().get_componentId() + ":" + e.getKey().get_streamId(),
+                        e -> describe(e.getValue())));
+    }
+
+    private static String describe(Grouping grouping) {
+        return grouping.is_set_fields() ? "fields" + grouping.get_fields() : grouping.getSetField().getFieldName();
+    }
+}
