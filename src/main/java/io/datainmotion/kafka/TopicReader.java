@@ -3,6 +3,7 @@ package io.datainmotion.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +15,8 @@ import org.apache.kafka.common.TopicPartition;
  * Not thread-safe, like the consumer inside it.
  */
 public final class TopicReader implements AutoCloseable {
+
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, byte[]> consumer;
 
@@ -30,8 +33,17 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /**
+     * A topic created a moment ago may not be in this broker's metadata yet, and the consumer then
+     * answers "no partitions" at once; it is only missing if that holds for a few seconds.
+     */
     private List<TopicPartition> partitionsOf(String topic) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_WAIT);
+        while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            infos = consumer.partitionsFor(topic, METADATA_WAIT);
+        }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist");
         }
