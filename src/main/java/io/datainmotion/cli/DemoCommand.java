@@ -36,13 +36,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts a Kafka broker and a local Storm cluster, runs the shipped topologies from flux/,",
-            "replays the bundled sample tweets, prints results as they stream, then a summary, and shuts",
-            "everything down. Exits non-zero if any record is unaccounted for."})
+        description = {"Starts a Kafka broker and a local Storm cluster, runs the shipped topologies from flux/",
+            "(sentiment.yaml and sensors-simulated.yaml), replays the bundled sample tweets while simulated",
+            "sensors stream, prints scored tweets, trend windows, sensor windows and alerts as they arrive,",
+            "then a summary, and shuts everything down. Exits non-zero if any tweet is unaccounted for."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE_TWEETS = "/io/datainmotion/samples/tweets.txt";
+
+    /**
+     * The simulated sensors, scaled for a demo that ends within a minute: short windows, a bounded
+     * stream, and the faults the pipeline handles (duplicates, disorder, late and NaN readings).
+     */
+    private static final Map<String, String> SENSOR_DEMO_SETTINGS = Map.of(
+            "sensors.simulated.sensors", "20",
+            "sensors.simulated.count", "4000",
+            "sensors.simulated.readings.per.second", "200",
+            "sensors.simulated.disorder.ms", "1000",
+            "sensors.simulated.late.delay.ms", "30000",
+            "sensors.window.seconds", "5",
+            "sensors.allowed.lateness.seconds", "2");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
             description = "The longest the demo waits for results (default: ${DEFAULT-VALUE}).")
@@ -72,20 +87,35 @@ final class DemoCommand implements Callable<Integer> {
             properties.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
             progress("Broker ready on " + broker.bootstrapServers() + "; creating topics " + LocalStorm.topicsOf(properties));
             LocalStorm.createTopics(broker.bootstrapServers(), properties, 1);
+            SENSOR_DEMO_SETTINGS.forEach(properties::setProperty);
             FluxTopology sentiment = FluxTopology.load(ProjectHome.resolve("flux/sentiment.yaml"), properties);
+            FluxTopology sensors = FluxTopology.load(ProjectHome.resolve("flux/sensors-simulated.yaml"), properties);
 
-            progress("Starting Storm (LocalCluster) and submitting '" + sentiment.name() + "' from flux/sentiment.yaml...");
+            progress("Starting Storm (LocalCluster); submitting '" + sentiment.name() + "' (flux/sentiment.yaml) and '"
+                    + sensors.name() + "' (flux/sensors-simulated.yaml)...");
             try (LocalStorm storm = LocalStorm.start()) {
                 storm.submit(sentiment);
+                storm.submit(sensors);
                 List<String> tweets = sampleTweets();
-                progress("Replaying " + tweets.size() + " sample tweets into '" + properties.getProperty("topic.tweets") + "'...");
+                progress("Replaying " + tweets.size() + " sample tweets into '" + properties.getProperty("topic.tweets")
+                        + "'; " + properties.getProperty("sensors.simulated.sensors") + " simulated sensors stream "
+                        + properties.getProperty("sensors.simulated.count") + " readings in "
+                        + properties.getProperty("sensors.window.seconds") + " s windows...");
                 produce(broker.bootstrapServers(), properties.getProperty("topic.tweets"), tweets);
-                Summary summary = follow(broker.bootstrapServers(), properties, tweets.size());
+                Summary summary = follow(broker.bootstrapServers(), properties, tweets.size(), sensorSeconds());
                 storm.kill(sentiment.name());
+                storm.kill(sensors.name());
                 summary.print(out, tweets.size(), (System.nanoTime() - started) / 1e9);
-                return summary.accountedFor() >= tweets.size() ? 0 : 1;
+                return summary.accountedFor() >= tweets.size() && summary.sensorWindows > 0 ? 0 : 1;
             }
         }
+    }
+
+    /** How long the simulated sensors stream, plus two windows for the last ones to close. */
+    private static long sensorSeconds() {
+        double streaming = Double.parseDouble(SENSOR_DEMO_SETTINGS.get("sensors.simulated.count"))
+                / Double.parseDouble(SENSOR_DEMO_SETTINGS.get("sensors.simulated.readings.per.second"));
+        return (long) Math.ceil(streaming) + 2 * Long.parseLong(SENSOR_DEMO_SETTINGS.get("sensors.window.seconds"));
     }
 
     private static List<String> sampleTweets() {
@@ -112,17 +142,22 @@ final class DemoCommand implements Callable<Integer> {
      * Prints output records as they arrive until every sent record is accounted for and every scored
      * tweet has reached a closed trend window, or time is up.
      */
-    private Summary follow(String bootstrap, Properties properties, int sent) throws IOException {
+    private Summary follow(String bootstrap, Properties properties, int sent, long sensorSeconds) throws IOException {
+        String tweetsTopic = properties.getProperty("topic.tweets");
         String sentimentTopic = properties.getProperty("topic.sentiment");
         String deadLetterTopic = properties.getProperty("topic.deadletters");
         String trendsTopic = properties.getProperty("topic.trends");
+        String averagesTopic = properties.getProperty("topic.sensor.averages");
+        String alertsTopic = properties.getProperty("topic.sensor.alerts");
         Summary summary = new Summary();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(durationSeconds);
+        long sensorsDone = started + TimeUnit.SECONDS.toNanos(sensorSeconds);
         out.printf("%n%-9s %7s  %s%n", "SENTIMENT", "POLARITY", "TWEET");
         try (TopicReader reader = new TopicReader(KafkaClients.reader(bootstrap),
-                List.of(sentimentTopic, deadLetterTopic, trendsTopic), true)) {
-            while ((summary.accountedFor() < sent || summary.trendTweets < summary.scored())
-                    && System.nanoTime() < deadline) {
+                List.of(sentimentTopic, deadLetterTopic, trendsTopic, averagesTopic, alertsTopic), true)) {
+            while ((summary.accountedFor() < sent || summary.trendTweets < summary.scored()
+                    || System.nanoTime() < sensorsDone) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
                     JsonNode value = json.readTree(record.value());
                     if (record.topic().equals(sentimentTopic)) {
@@ -130,9 +165,23 @@ final class DemoCommand implements Callable<Integer> {
                         out.printf("%-9s %+7.3f  %s%n", value.get("sentiment").asText(),
                                 value.get("polarity").asDouble(), oneLine(value.get("tweet").asText(), 100));
                     } else if (record.topic().equals(deadLetterTopic)) {
-                        summary.deadLetter(value.get("reason").asText());
-                        out.printf("%-9s %7s  %s: %s%n", "DEAD", "", value.get("reason").asText(),
-                                oneLine(value.get("detail").asText(), 80));
+                        boolean tweet = value.get("source").get("topic").asText().equals(tweetsTopic);
+                        if (tweet) {
+                            summary.deadLetter(value.get("reason").asText());
+                        } else {
+                            summary.sensorDeadLetters.merge(value.get("reason").asText(), 1, Integer::sum);
+                        }
+                        out.printf("%-9s %7s  %s%s: %s%n", "DEAD", "", tweet ? "" : "sensor reading ",
+                                value.get("reason").asText(), oneLine(value.get("detail").asText(), 80));
+                    } else if (record.topic().equals(averagesTopic)) {
+                        summary.sensorWindows++;
+                        out.println(windowLine(value));
+                    } else if (record.topic().equals(alertsTopic)) {
+                        summary.sensorAlerts++;
+                        out.printf("ALERT     %s window %s-%s UTC: %.0f%% of readings above the threshold%n",
+                                value.get("sensorId").asText(), SECONDS.format(Instant.ofEpochMilli(value.get("windowStart").asLong())),
+                                SECONDS.format(Instant.ofEpochMilli(value.get("windowEnd").asLong())),
+                                100 * value.get("fractionAboveThreshold").asDouble());
                     } else {
                         summary.trendTweets += value.get("overall").get("count").asLong();
                         out.println(trendLine(value));
@@ -141,6 +190,14 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return summary;
+    }
+
+    private static String windowLine(JsonNode window) {
+        return String.format("WINDOW    %s %s-%s UTC: %d readings, mean %.2f °C (min %.2f, max %.2f), %.0f%% above the threshold",
+                window.get("sensorId").asText(), SECONDS.format(Instant.ofEpochMilli(window.get("windowStart").asLong())),
+                SECONDS.format(Instant.ofEpochMilli(window.get("windowEnd").asLong())), window.get("count").asLong(),
+                window.get("meanTemperature").asDouble(), window.get("minTemperature").asDouble(),
+                window.get("maxTemperature").asDouble(), 100 * window.get("fractionAboveThreshold").asDouble());
     }
 
     private static String trendLine(JsonNode window) {
@@ -171,6 +228,9 @@ final class DemoCommand implements Callable<Integer> {
     private static final class Summary {
         private final Map<String, Integer> labels = new TreeMap<>();
         private long trendTweets;
+        private int sensorWindows;
+        private int sensorAlerts;
+        private final Map<String, Integer> sensorDeadLetters = new TreeMap<>();
         private final Map<String, Integer> reasons = new TreeMap<>();
 
         void scored(String label) {
@@ -201,6 +261,10 @@ final class DemoCommand implements Callable<Integer> {
             parts.clear();
             reasons.forEach((reason, n) -> parts.add(reason + " " + n));
             out.println("  dead letters by reason: " + (parts.isEmpty() ? "none" : String.join(", ", parts)));
+            parts.clear();
+            sensorDeadLetters.forEach((reason, n) -> parts.add(reason + " " + n));
+            out.printf("Sensors: %d windows averaged, %d alerts; dead-lettered readings: %s%n", sensorWindows,
+                    sensorAlerts, parts.isEmpty() ? "none" : String.join(", ", parts));
         }
     }
 }
