@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = {"A real Storm cluster on this machine: ZooKeeper (127.0.0.1), Nimbus and a Supervisor with",
-            "two worker slots, each its own process, in target/storm-cluster/run. Submit to it with 'bin/dim submit'."},
+        description = {"Runs a real multi-process Storm cluster on this machine.",
+            "ZooKeeper (127.0.0.1), Nimbus and a Supervisor with two worker slots, each its own process, in target/storm-cluster/run. Submit to it with 'bin/dim submit'."},
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
 final class ClusterCommand implements Runnable {
 
@@ -37,8 +37,8 @@ final class ClusterCommand implements Runnable {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = {"Starts the cluster and returns once the Supervisor's slots are registered; the daemons",
-                "keep running until 'bin/dim cluster stop'. Prints where the logs are and how to submit."})
+            description = {"Starts the cluster and returns once the Supervisor's slots are registered.",
+                "The daemons keep running until 'bin/dim cluster stop'. Prints where the logs are and how to submit."})
     static final class Start implements Callable<Integer> {
 
         @Option(names = "--foreground",
@@ -80,8 +80,8 @@ final class ClusterCommand implements Runnable {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = {"Kills the running topologies, ends every process of the cluster including the workers",
-                "the Supervisor launched, and deletes its state (the logs stay until the next start)."})
+            description = {"Kills the topologies and ends every process of the cluster.",
+                "That includes the workers the Supervisor launched; its state is deleted (the logs stay until the next start)."})
     static final class Stop implements Callable<Integer> {
 
         @Override
@@ -111,8 +111,8 @@ final class ClusterCommand implements Runnable {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"The daemons (alive or not), the topologies, and per component: executors, emitted,",
-                "acked and failed tuples, capacity and latencies since the topology started (from Nimbus)."})
+            description = {"Shows the daemons, the topologies and their per-component counts.",
+                "Daemons alive or not; per component: executors, emitted, acked and failed tuples, capacity and latencies since the topology started (from Nimbus)."})
     static final class Status implements Callable<Integer> {
 
         @Option(names = "--storm-yaml", paramLabel = "FILE",

@@ -36,7 +36,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts a Kafka broker and a local Storm cluster, runs the shipped topologies from flux/",
+        description = {"Runs both pipelines end to end on sample data, with a broker and Storm of its own.",
+            "Starts a Kafka broker and a local Storm cluster, runs the shipped topologies from flux/",
             "(sentiment.yaml and sensors-simulated.yaml), replays the bundled sample tweets while simulated",
             "sensors stream, prints scored tweets, trend windows, sensor windows and alerts as they arrive,",
             "then a summary, and shuts everything down. Exits non-zero if any tweet is unaccounted for."})

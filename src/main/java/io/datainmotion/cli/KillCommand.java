@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kill", mixinStandardHelpOptions = true,
-        description = {"Kills a topology on the local cluster (or the one a storm.yaml names): its spouts are",
-            "deactivated, in-flight tuples get --wait seconds, then its workers are removed.",
+        description = {"Kills a topology on the local cluster (or the one a storm.yaml names).",
+            "Its spouts are deactivated, in-flight tuples get --wait seconds, then its workers are removed.",
             "Returns once Nimbus no longer lists it."})
 final class KillCommand implements Callable<Integer> {
 

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Validates a Flux file (as 'bin/dim validate'), then submits it with the shaded jar to the",
-            "running local cluster, or to the cluster a storm.yaml names, exactly as",
+        description = {"Validates a Flux file, then submits it with the shaded jar.",
+            "Validation is 'bin/dim validate'; the target is the running local cluster, or to the cluster a storm.yaml names, exactly as",
             "'storm jar target/data-in-motion-<version>.jar org.apache.storm.flux.Flux --remote' would."})
 final class SubmitCommand implements Callable<Integer> {
 

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a Flux file and its properties and reports every problem in one run, with file and",
-            "line: unresolved or second-on-a-line placeholders, classes that do not load, constructors, factories",
+        description = {"Checks a Flux file and its properties, reporting every problem at once.",
+            "Each problem comes with file and line: unresolved or second-on-a-line placeholders, classes that do not load, constructors, factories",
             "and config methods that do not match, unknown stream ends, and the topic.* topics it uses that are",
             "missing on the broker (a broker that refuses the client or does not answer is a problem too).",
             "Exits 1 when there is a problem."})
