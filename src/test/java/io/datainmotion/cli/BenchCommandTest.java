@@ -4,30 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BenchCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Dim.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final DimRunner dim = new DimRunner();
 
     @Test
     void benchListsBothBenchmarks() {
-        assertEquals(0, run("bench", "--help"));
-        assertTrue(out.toString().contains("scorer"), out.toString());
-        assertTrue(out.toString().contains("sentiment"), out.toString());
+        assertEquals(0, dim.run("bench", "--help"));
+        assertTrue(dim.out().contains("scorer"), dim.out());
+        assertTrue(dim.out().contains("sentiment"), dim.out());
     }
 
     @Test
@@ -35,7 +24,7 @@ class BenchCommandTest {
         String previous = System.getProperty("dim.home");
         System.setProperty("dim.home", emptyHome.toString());
         try {
-            assertNotEquals(0, run("bench", "sentiment", "--records", "10"));
+            assertNotEquals(0, dim.run("bench", "sentiment", "--records", "10"));
         } finally {
             if (previous == null) {
                 System.clearProperty("dim.home");
@@ -43,7 +32,7 @@ class BenchCommandTest {
                 System.setProperty("dim.home", previous);
             }
         }
-        assertEquals(1, err.toString().strip().lines().count(), err.toString());
-        assertTrue(err.toString().contains("bench-classpath.txt is missing"), err.toString());
+        assertEquals(1, dim.err().strip().lines().count(), dim.err());
+        assertTrue(dim.err().contains("bench-classpath.txt is missing"), dim.err());
     }
 }

@@ -5,35 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SentimentCommandsTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Dim.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final DimRunner dim = new DimRunner();
 
     @Test
     void scoreWritesOneLinePerInputLineInOrder(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"text\": \"I love it\", \"id\": \"a\"}\n\n{\"text\": \"not good\"}\n");
 
-        assertEquals(0, run("score", "--scorer", "vader", input.toString()));
+        assertEquals(0, dim.run("score", "--scorer", "vader", input.toString()));
 
         assertEquals("{\"id\":\"a\",\"sentiment\":\"positive\",\"polarity\":0.6369}\n"
-                + "{\"id\":3,\"sentiment\":\"negative\",\"polarity\":-0.3412}\n", out.toString());
+                + "{\"id\":3,\"sentiment\":\"negative\",\"polarity\":-0.3412}\n", dim.out());
     }
 
     @Test
@@ -41,10 +30,10 @@ class SentimentCommandsTest {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"text\": \"very good\", \"id\": 1}\n");
 
-        assertEquals(0, run("score", "--scorer", "vader", "--explain", input.toString()));
+        assertEquals(0, dim.run("score", "--scorer", "vader", "--explain", input.toString()));
 
-        assertTrue(out.toString().contains("\"contributions\":[{\"feature\":\"good\",\"weight\":2.193,"
-                + "\"detail\":\"lexicon 1.9; booster 'very' +0.293\"}]"), out.toString());
+        assertTrue(dim.out().contains("\"contributions\":[{\"feature\":\"good\",\"weight\":2.193,"
+                + "\"detail\":\"lexicon 1.9; booster 'very' +0.293\"}]"), dim.out());
     }
 
     @Test
@@ -52,17 +41,17 @@ class SentimentCommandsTest {
         Path input = dir.resolve("in.jsonl");
         Files.writeString(input, "{\"text\": \"good\"}\n{\"text\": 3}\n{\"text\": \"bad\"}\n");
 
-        assertNotEquals(0, run("score", "--scorer", "vader", input.toString()));
+        assertNotEquals(0, dim.run("score", "--scorer", "vader", input.toString()));
 
-        assertEquals(1, out.toString().lines().count());
-        assertEquals("dim score: line 2: needs a string field \"text\"", err.toString().strip());
+        assertEquals(1, dim.out().lines().count());
+        assertEquals("dim score: line 2: needs a string field \"text\"", dim.err().strip());
     }
 
     @Test
     void scoreRejectsAnUnknownScorerNamingTheKnownOnes(@TempDir Path dir) throws IOException {
         Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"good\"}\n");
-        assertNotEquals(0, run("score", "--scorer", "textblob", input.toString()));
-        assertTrue(err.toString().contains("known: vader"), err.toString());
+        assertNotEquals(0, dim.run("score", "--scorer", "textblob", input.toString()));
+        assertTrue(dim.err().contains("known: vader"), dim.err());
     }
 
     @Test
@@ -73,9 +62,9 @@ class SentimentCommandsTest {
                 + "{\"text\": \"the bus\", \"label\": \"neutral\"}\n"
                 + "{\"text\": \"not bad\", \"label\": \"negative\"}\n");
 
-        assertEquals(0, run("eval-sentiment", "--scorer", "vader", "--data", data.toString()));
+        assertEquals(0, dim.run("eval-sentiment", "--scorer", "vader", "--data", data.toString()));
 
-        String table = out.toString();
+        String table = dim.out();
         // "not bad" is positive for VADER
         assertTrue(table.lines().anyMatch(line -> line.matches("negative\\s+1\\s+1\\s+0\\s+0\\.500")), table);
         assertTrue(table.contains("macro-averaged recall 0.8333"), table);
@@ -84,14 +73,14 @@ class SentimentCommandsTest {
     @Test
     void evalSentimentTakesThresholdSettings(@TempDir Path dir) throws IOException {
         Path data = Files.writeString(dir.resolve("labelled.jsonl"), "{\"text\": \"good\", \"label\": \"neutral\"}\n");
-        assertEquals(0, run("eval-sentiment", "--scorer", "vader", "--data", data.toString(), "--setting", "positiveThreshold=0.5"));
-        assertTrue(out.toString().lines().anyMatch(line -> line.matches("neutral\\s+0\\s+0\\s+1\\s+1\\.000")),
-                out.toString());
+        assertEquals(0, dim.run("eval-sentiment", "--scorer", "vader", "--data", data.toString(), "--setting", "positiveThreshold=0.5"));
+        assertTrue(dim.out().lines().anyMatch(line -> line.matches("neutral\\s+0\\s+0\\s+1\\s+1\\.000")),
+                dim.out());
     }
 
     @Test
     void evalSentimentNamesAMissingFile(@TempDir Path dir) {
-        assertNotEquals(0, run("eval-sentiment", "--data", dir.resolve("none.jsonl").toString()));
-        assertTrue(err.toString().contains("cannot read"), err.toString());
+        assertNotEquals(0, dim.run("eval-sentiment", "--data", dir.resolve("none.jsonl").toString()));
+        assertTrue(dim.err().contains("cannot read"), dim.err());
     }
 }

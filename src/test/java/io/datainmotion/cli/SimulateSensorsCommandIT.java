@@ -3,8 +3,6 @@ package io.datainmotion.cli;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import io.datainmotion.testing.KafkaBrokerExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /** {@code bin/dim simulate-sensors} against a real broker: what --print shows is what lands, keyed by sensor. */
 class SimulateSensorsCommandIT {
@@ -48,13 +45,9 @@ class SimulateSensorsCommandIT {
     }
 
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Dim.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(0, cli.execute(args), err::toString);
-        return out.toString();
+        DimRunner dim = new DimRunner();
+        assertEquals(0, dim.run(args), dim::err);
+        return dim.out();
     }
 
     private static String[] concat(String[] first, String... more) {
