@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import io.datainmotion.kafka.EmbeddedKafkaBroker;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.KafkaTopics;
 import io.datainmotion.kafka.TopicReader;
+import io.datainmotion.topology.FluxTopology;
 import org.apache.commons.io.file.PathUtils;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,6 +61,17 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
 
     public String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /**
+     * The shipped {@code flux/local.properties}, pointed at this broker, with every tuple serialized
+     * even inside one worker so that a payload Kryo cannot handle fails the test.
+     */
+    public Properties shippedProperties() {
+        Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
+        properties.setProperty("kafka.bootstrap.servers", bootstrapServers());
+        properties.setProperty("topology.testing.always.try.serialize", "true");
+        return properties;
     }
 
     public void createTopics(Collection<String> topics, int partitions) {

@@ -3,7 +3,6 @@ package io.datainmotion.testing;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.kafka.KafkaClients;
-import io.datainmotion.topology.FluxTopology;
 import io.datainmotion.topology.LocalStorm;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,9 +43,7 @@ public final class SentimentRuns {
 
     /** The shipped properties pointed at the test broker, with topics of the run's own, created. */
     public Properties properties(String run, int partitions) {
-        Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
-        properties.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-        properties.setProperty("topology.testing.always.try.serialize", "true");
+        Properties properties = kafka.shippedProperties();
         for (String topic : List.of("topic.tweets", "topic.sentiment", "topic.deadletters", "topic.trends")) {
             properties.setProperty(topic, properties.getProperty(topic) + "-" + run);
         }

@@ -35,8 +35,7 @@ class RewiredTopologyIT {
 
     @Test
     void everyScoredTweetReachesBothOutputs() throws Exception {
-        Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
-        properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
+        Properties properties = KAFKA.shippedProperties();
         KAFKA.createTopics(LocalStorm.topicsOf(properties), 1);
         List<String> tweets = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

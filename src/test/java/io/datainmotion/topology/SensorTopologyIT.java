@@ -199,9 +199,7 @@ class SensorTopologyIT {
     }
 
     private static Properties properties(String run) {
-        Properties properties = FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES);
-        properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
-        properties.setProperty("topology.testing.always.try.serialize", "true");
+        Properties properties = KAFKA.shippedProperties();
         properties.setProperty("sensors.window.seconds", Long.toString(WINDOWS.windowMillis() / 1000));
         properties.setProperty("sensors.allowed.lateness.seconds", Long.toString(WINDOWS.allowedLatenessMillis() / 1000));
         for (String topic : List.of("topic.sensor.readings", "topic.sensor.averages", "topic.sensor.alerts", "topic.deadletters")) {

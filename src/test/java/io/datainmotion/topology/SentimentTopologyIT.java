@@ -58,9 +58,7 @@ class SentimentTopologyIT {
 
     @Test
     void scoresEveryValidTweetAndDeadLettersEveryMalformedOne() throws Exception {
-        Properties properties = FluxTopology.properties(Path.of("flux/local.properties"));
-        properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
-        properties.setProperty("topology.testing.always.try.serialize", "true");
+        Properties properties = KAFKA.shippedProperties();
         properties.setProperty("trends.idle.flush.seconds", "2");
         KAFKA.createTopics(LocalStorm.topicsOf(properties), 1);
 

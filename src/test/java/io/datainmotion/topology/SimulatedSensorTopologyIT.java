@@ -35,9 +35,7 @@ class SimulatedSensorTopologyIT {
 
     @Test
     void simulatedSensorsFillEveryWindowExactly() throws Exception {
-        Properties properties = FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES);
-        properties.setProperty("kafka.bootstrap.servers", KAFKA.bootstrapServers());
-        properties.setProperty("topology.testing.always.try.serialize", "true");
+        Properties properties = KAFKA.shippedProperties();
         properties.setProperty("sensors.window.seconds", "1");
         properties.setProperty("sensors.allowed.lateness.seconds", "0");
         properties.setProperty("sensors.simulated.sensors", "5");
