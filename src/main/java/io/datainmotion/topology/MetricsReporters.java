@@ -22,7 +22,7 @@ public final class MetricsReporters {
      * spout's lag, without the dozens of built-in per-executor queue metrics.
      */
     public static final String DEFAULT_FILTER =
-            ".*-(records|tweets|trends|sensors|windows|score)\\..*|.*-kafkaOffset\\..*[Ll]ag";
+            ".*-(records|batches|tweets|trends|sensors|windows|score)\\..*|.*-kafkaOffset\\..*[Ll]ag";
 
     private MetricsReporters() {}
 
