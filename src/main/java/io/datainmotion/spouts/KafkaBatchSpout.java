@@ -32,7 +32,8 @@ import org.apache.storm.tuple.Values;
 /**
  * Reads one Kafka topic at least once and emits what each poll returns for a partition as one tuple:
  * a {@link RecordBatch} of the raw values ({@code byte[]}, null for a tombstone) in the field
- * {@value #BATCH}. The batch is its own message id: when its tuple tree fails or times out, the same
+ * {@value #BATCH}, and its partition number in {@value #PARTITION} (a fields grouping on it keeps
+ * each partition's batches in order on one task). The batch is its own message id: when its tuple tree fails or times out, the same
  * records are emitted again (immediately the first time, then with a doubling delay up to
  * {@value #MAX_RETRY_DELAY_MS} ms), and offsets are committed, every commit period and on
  * deactivate, only up to the first batch not yet acked. {@code topology.max.spout.pending} therefore
@@ -49,6 +50,7 @@ import org.apache.storm.tuple.Values;
 public class KafkaBatchSpout extends BaseRichSpout {
 
     public static final String BATCH = "batch";
+    public static final String PARTITION = "partition";
 
     static final long MAX_RETRY_DELAY_MS = 10_000;
     static final long PARTITION_REFRESH_MS = 10_000;
@@ -137,7 +139,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
             retries.poll();
             replayedBatches.inc();
             replayedRecords.inc(due.batch().size());
-            collector.emit(new Values(due.batch()), due.batch());
+            collector.emit(new Values(due.batch(), due.batch().partition()), due.batch());
             return;
         }
         if (consumer.assignment().isEmpty()) {
@@ -160,7 +162,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         RecordBatch<byte[]> batch = builder.build();
         ledger.emitted(batch.partition(), batch.firstOffset(), batch.nextOffset());
         emitted.inc(batch.size());
-        collector.emit(new Values(batch), batch);
+        collector.emit(new Values(batch, batch.partition()), batch);
     }
 
     private void updateLag() {
@@ -232,6 +234,6 @@ public class KafkaBatchSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(BATCH));
+        declarer.declare(new Fields(BATCH, PARTITION));
     }
 }

@@ -46,7 +46,6 @@ class KryoRegistrationTest {
             RecordBatch.class, List.of(
                     RecordBatch.<byte[]>builder("tweets", 2, 3).add("{}".getBytes(StandardCharsets.UTF_8), 7)
                             .add(null, 9).add(new byte[] {(byte) 0xff}, 3_000_000_000L).build(),
-                    RecordBatch.<Tweet>builder("tweets", 0, 1).add(new Tweet("a", "hi", Tweet.NO_TIME), 0).build(),
                     RecordBatch.builder("tweets", 0, 0).build()),
             MessageBatch.class, List.of(new MessageBatch(new ArrayList<>(List.of("k1", "k2")), new ArrayList<>(List.of("{\"a\":1}", "é"))),
                     new MessageBatch(new ArrayList<>(), new ArrayList<>())));
@@ -74,6 +73,20 @@ class KryoRegistrationTest {
         TreeSet<String> sampled = new TreeSet<>();
         SAMPLES.keySet().forEach(c -> sampled.add(c.getName()));
         assertEquals(sampled, registered, "every payload class is registered in some Flux file");
+    }
+
+    /** Batches between the sentiment topology's bolts hold tweets, and lists of scored tweets go to trends. */
+    @Test
+    void theSentimentTopologysBatchesOfTweetsRoundTrip() {
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
+        Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
+        workerConfig.putAll(topology.config());
+        Kryo kryo = SerializationFactory.getKryo(workerConfig);
+        RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder("tweets", 1, 2)
+                .add(new Tweet("a", "hi", Tweet.NO_TIME), 10).add(new Tweet("b", "yo", 5L), 12).build();
+        assertEquals(tweets, roundTrip(kryo, tweets));
+        ArrayList<ScoredTweet> scored = new ArrayList<>(SAMPLES.get(ScoredTweet.class).stream().map(ScoredTweet.class::cast).toList());
+        assertEquals(scored, roundTrip(kryo, scored));
     }
 
     /** The entries of topology.kryo.register: class names, or single-entry maps of class name to serializer. */
