@@ -1,10 +1,8 @@
 package io.datainmotion.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +11,7 @@ import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.WindowConfig;
 import io.datainmotion.sensors.WindowResult;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -49,8 +44,7 @@ final class SensorStreamsEngine implements Engine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SensorSettings settings;
-    private Path stateDir;
-    private KafkaStreams streams;
+    private StreamsApplication application;
 
     SensorStreamsEngine(SensorSettings settings) {
         this.settings = settings;
@@ -93,24 +87,12 @@ final class SensorStreamsEngine implements Engine {
         closedWindows.flatMapValues(result -> settings.alertRule().evaluate(result).map(SensorStreamsEngine::json).stream().toList())
                 .to(topics.sideOutput(), Produced.with(Serdes.String(), Serdes.String()));
 
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.group());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        // The topology makes its progress durable every checkpoint interval; Streams commits every 30 s by default.
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitPeriodMs());
         // onWindowClose looks for closed windows at most once a second of wall-clock time, and only when a
         // record arrives; the topology emits a window with the reading that closes it. At 0 Streams checks
         // on every record too (cheaply: it scans the store only when a window boundary was crossed).
-        config.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
-        stateDir = Files.createTempDirectory("dim-bench-streams-");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), settings.lingerMs());
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-        streams = new KafkaStreams(builder.build(), config);
-        streams.start();
+        application = StreamsApplication.start(builder.build(), topics.group(), settings.bootstrapServers(),
+                settings.commitPeriodMs(), settings.lingerMs(),
+                Map.of(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L));
     }
 
     private static String json(Object value) {
@@ -157,11 +139,8 @@ final class SensorStreamsEngine implements Engine {
 
     @Override
     public void close() throws IOException {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
-        if (stateDir != null) {
-            Directories.deleteRecursively(stateDir);
+        if (application != null) {
+            application.close();
         }
     }
 }
