@@ -2,6 +2,7 @@ package io.datainmotion.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * results written at the end. What a benchmark measures in each run is its own.
  */
 final class BenchSession {
+
+    private static final Duration DEAD_LETTER_SCAN = Duration.ofSeconds(30);
 
     private final Workload workload;
     private final BenchOptions options;
@@ -181,8 +184,11 @@ final class BenchSession {
         }
         long rejected = scan.size(deadLetters);
         if (rejected > 0) {
+            // The topic goes with the broker at the end: the failure keeps what the first letter said.
+            List<String> letters = new ArrayList<>();
+            scan.forEach(deadLetters, DEAD_LETTER_SCAN, record -> letters.add(new String(record.value(), StandardCharsets.UTF_8)));
             throw new IllegalStateException(rejected + " record(s) went to " + deadLetters
-                    + ": the engine rejects valid input; see " + process.log());
+                    + ": the engine rejects valid input; the first: " + letters.get(0) + "; see " + process.log());
         }
         if (System.nanoTime() > deadline) {
             throw new IllegalStateException("the run did not finish within --timeout; see " + process.log());
