@@ -179,20 +179,33 @@ final class BenchSession {
 
     /** Fails the run when the engine died, sent anything to dead letters (all input is valid) or ran out of time. */
     static void checkRunning(EngineProcess process, TopicScan scan, String deadLetters, long deadline) {
+        checkRunning(process, deadline);
+        String letters = deadLetters(scan, deadLetters);
+        if (letters != null) {
+            throw new IllegalStateException(letters + "; see " + process.log());
+        }
+    }
+
+    /** Fails the run when the engine died or ran out of time. */
+    static void checkRunning(EngineProcess process, long deadline) {
         if (!process.isAlive()) {
             throw new IllegalStateException("the engine's JVM exited early; see " + process.log());
-        }
-        long rejected = scan.size(deadLetters);
-        if (rejected > 0) {
-            // The topic goes with the broker at the end: the failure keeps what the first letter said.
-            List<String> letters = new ArrayList<>();
-            scan.forEach(deadLetters, DEAD_LETTER_SCAN, record -> letters.add(new String(record.value(), StandardCharsets.UTF_8)));
-            throw new IllegalStateException(rejected + " record(s) went to " + deadLetters
-                    + ": the engine rejects valid input; the first: " + letters.get(0) + "; see " + process.log());
         }
         if (System.nanoTime() > deadline) {
             throw new IllegalStateException("the run did not finish within --timeout; see " + process.log());
         }
+    }
+
+    /** How many records went to dead letters and what the first one says, or null when none did. */
+    static String deadLetters(TopicScan scan, String deadLetters) {
+        long rejected = scan.size(deadLetters);
+        if (rejected == 0) {
+            return null;
+        }
+        // The topic goes with the broker at the end: the failure keeps what the first letter said.
+        List<String> letters = new ArrayList<>();
+        scan.forEach(deadLetters, DEAD_LETTER_SCAN, record -> letters.add(new String(record.value(), StandardCharsets.UTF_8)));
+        return rejected + " record(s) went to " + deadLetters + ": the engine rejects valid input; the first: " + letters.get(0);
     }
 
     /** A producer that preloads an input topic quickly: large batches, a little linger. */

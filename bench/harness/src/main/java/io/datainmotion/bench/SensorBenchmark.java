@@ -124,7 +124,8 @@ public final class SensorBenchmark implements Callable<Integer> {
             List<WindowedThroughput.Output> timings = new ArrayList<>();
             while (true) {
                 process.sampleCpu();
-                BenchSession.checkRunning(process, scan, topics.deadLetters(), deadline);
+                // Dead letters fail the run too, but only after the window check: it tells whether they cost windows.
+                BenchSession.checkRunning(process, deadline);
                 long produced = scan.size(topics.output());
                 progress.report(produced, process, "windows");
                 if (produced >= expectedWindows && scan.size(topics.sideOutput()) >= expected.alerts().size()) {
@@ -152,6 +153,10 @@ public final class SensorBenchmark implements Callable<Integer> {
             if (!check.passed()) {
                 throw new IllegalStateException("wrong output: " + check.problem() + " (" + windows.size() + " window and "
                         + alertRecords.size() + " alert records read); see " + process.log());
+            }
+            String deadLetters = BenchSession.deadLetters(scan, topics.deadLetters());
+            if (deadLetters != null) {
+                throw new IllegalStateException(deadLetters + " (the windows were right); see " + process.log());
             }
             WindowedThroughput throughput = WindowedThroughput.of(timings, expected.closedByClosingRound(),
                     load.readings() - expected.firstClosingReading());
