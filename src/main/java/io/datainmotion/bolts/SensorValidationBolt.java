@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.codahale.metrics.Counter;
 import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.ParseResult;
 import io.datainmotion.sensors.ReadingParser;
@@ -16,11 +17,12 @@ import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * Parses raw records of {@code sensor-readings} (the fields of storm-kafka-client's default record
- * translator, which {@link io.datainmotion.spouts.SimulatedSensorSpout} emits too) with the strict
- * {@link ReadingParser}. A valid reading goes on with its sensor id and source; anything else becomes
- * a dead letter whose reason is a {@link io.datainmotion.sensors.RejectReason} code. Every input is
- * acked once, after its one anchored emit.
+ * Parses the raw records of a {@link RecordBatch} of {@code sensor-readings} (as
+ * {@link io.datainmotion.spouts.KafkaBatchSpout} and {@link io.datainmotion.spouts.SimulatedSensorSpout}
+ * emit them) with the strict {@link ReadingParser}. Each valid reading goes on as a tuple of its own,
+ * with its sensor id and source, for the fields grouping by sensor downstream; anything else becomes a
+ * dead letter whose reason is a {@link io.datainmotion.sensors.RejectReason} code. Every emit is
+ * anchored to the input batch, which is acked once, after them.
  */
 public class SensorValidationBolt extends BaseRichBolt {
 
@@ -48,17 +50,21 @@ public class SensorValidationBolt extends BaseRichBolt {
 
     @Override
     public void execute(Tuple input) {
-        SourceRecord source = KafkaFields.source(input);
-        byte[] value = KafkaFields.value(input);
-        ParseResult parsed = parser.parse(value);
-        if (parsed instanceof ParseResult.Valid ok) {
-            collector.emit(input, new Values(ok.reading().sensorId(), ok.reading(), source));
-            valid.inc();
-        } else {
-            ParseResult.Rejected rejected = (ParseResult.Rejected) parsed;
-            DeadLetters.emit(collector, input, componentId, source, value,
-                    new InvalidRecordException(rejected.reason().code(), rejected.detail()));
-            deadLettered.inc();
+        @SuppressWarnings("unchecked")
+        RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
+        for (int i = 0; i < records.size(); i++) {
+            SourceRecord source = records.source(i);
+            byte[] value = records.item(i);
+            ParseResult parsed = parser.parse(value);
+            if (parsed instanceof ParseResult.Valid ok) {
+                collector.emit(input, new Values(ok.reading().sensorId(), ok.reading(), source));
+                valid.inc();
+            } else {
+                ParseResult.Rejected rejected = (ParseResult.Rejected) parsed;
+                DeadLetters.emit(collector, input, componentId, source, value,
+                        new InvalidRecordException(rejected.reason().code(), rejected.detail()));
+                deadLettered.inc();
+            }
         }
         collector.ack(input);
     }

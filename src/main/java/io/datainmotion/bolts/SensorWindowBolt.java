@@ -43,14 +43,14 @@ import org.apache.storm.tuple.Values;
  * and a bounded de-duplication set per open window: O(sensors × open windows)), kept in a
  * {@link KeyValueState} that Storm checkpoints (topology.state.checkpoint.interval.ms). Storm's
  * StatefulBoltExecutor acks a reading only after the checkpoint that contains it has committed, so the
- * KafkaSpout commits its offset only then; if anything fails, every bolt's state rolls back to the last
+ * Kafka spout commits its offset only then; if anything fails, every bolt's state rolls back to the last
  * commit and the spout replays what came after. With the durable
  * {@link io.datainmotion.topology.KafkaStateProvider} this holds across a worker crash and a topology
  * kill and resubmit: a window is either still open in the restored state and is completed by the
  * replay, or was closed and emitted before the commit that recorded it as closed.
  *
  * <p>De-duplication lives here, not in a separate bolt upstream, because it must roll back together
- * with the windows: the KafkaSpout commits offsets periodically, so after a restart it replays readings
+ * with the windows: the Kafka spout commits offsets periodically, so after a restart it replays readings
  * that the restored windows already contain, and only the windows' own record of counted timestamps
  * can tell. A window re-emitted after a rollback is identical (exact sum), keyed by sensor and window
  * start so a compacted topic keeps one. After a rollback, {@link ReplayOrderGuard} keeps readings still

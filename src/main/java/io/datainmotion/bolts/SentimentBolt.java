@@ -1,6 +1,8 @@
 package io.datainmotion.bolts;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.datainmotion.records.InvalidRecordException;
-import io.datainmotion.records.SourceRecord;
+import io.datainmotion.records.MessageBatch;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.SentimentScore;
 import io.datainmotion.sentiment.SentimentScorer;
@@ -25,18 +28,20 @@ import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * Scores each {@link Tweet} and emits the {@link ScoredTweet} as the JSON message a KafkaBolt sends
- * (keyed by tweet id, anchored: the tweet is done when its output is durable), and as a payload on the
- * {@value #SCORED_STREAM} stream for aggregation. That second emit is unanchored: its consumers are
- * derived, best-effort views (trend windows) that ack on arrival anyway, so tying the spout tuple to
- * them would only add an acker round trip per tweet. A scorer that throws on some text dead-letters
- * that tweet instead of failing it, which would replay it forever.
+ * Scores each {@link Tweet} of a batch and emits, per input, the {@link ScoredTweet}s as one
+ * {@link MessageBatch} of JSON messages keyed by tweet id for a {@link KafkaBatchBolt} (anchored: the
+ * tweets are done when their output is durable), and as a list on the {@value #SCORED_STREAM} stream
+ * for aggregation. That second emit is unanchored: its consumers are derived, best-effort views
+ * (trend windows) that ack on arrival anyway, so tying the spout tuple to them would only add an
+ * acker round trip per batch. A scorer that throws on some text dead-letters that tweet instead of
+ * failing the batch, which would replay it forever.
  */
 public class SentimentBolt extends BaseRichBolt {
 
-    /** The stream of scored tweets for aggregation, and its one field. */
+    /** The stream of scored tweets for aggregation, and its one field (a {@code List<ScoredTweet>}). */
     public static final String SCORED_STREAM = "scored";
     public static final String SCORED = "scored";
+    public static final String MESSAGES = "messages";
     static final String SCORING_FAILED = "scoring-failed";
 
     private static final ObjectWriter JSON = new ObjectMapper().writerFor(ScoredTweet.class);
@@ -47,7 +52,7 @@ public class SentimentBolt extends BaseRichBolt {
     private transient OutputCollector collector;
     private transient String componentId;
     private transient Counter scored;
-    private transient Timer scoring;
+    private transient Timer batchLatency;
     private transient Counter deadLettered;
 
     /**
@@ -68,35 +73,47 @@ public class SentimentBolt extends BaseRichBolt {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
         this.scored = context.registerCounter("tweets.scored");
-        this.scoring = context.registerTimer("score.latency");
+        this.batchLatency = context.registerTimer("score.batch.latency");
         this.deadLettered = context.registerCounter("records.deadlettered");
     }
 
     @Override
     public void execute(Tuple input) {
-        Tweet tweet = (Tweet) input.getValue(0);
-        SourceRecord source = (SourceRecord) input.getValue(1);
-        try {
-            long started = System.nanoTime();
-            SentimentScore score = scorer.score(tweet.text());
-            scoring.update(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
-                    score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
-                    source.topic(), source.partition(), source.offset());
-            collector.emit(input, new Values(tweet.id(), JSON.writeValueAsString(result)));
-            collector.emit(SCORED_STREAM, new Values(result));
-            scored.inc();
-        } catch (RuntimeException | JsonProcessingException e) {
-            InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
-            DeadLetters.emit(collector, input, componentId, source, tweet.text().getBytes(StandardCharsets.UTF_8), problem);
-            deadLettered.inc();
+        long started = System.nanoTime();
+        @SuppressWarnings("unchecked")
+        RecordBatch<Tweet> tweets = (RecordBatch<Tweet>) input.getValue(0);
+        List<String> keys = new ArrayList<>(tweets.size());
+        List<String> messages = new ArrayList<>(tweets.size());
+        List<ScoredTweet> results = new ArrayList<>(tweets.size());
+        for (int i = 0; i < tweets.size(); i++) {
+            Tweet tweet = tweets.item(i);
+            try {
+                SentimentScore score = scorer.score(tweet.text());
+                ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
+                        score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
+                        tweets.topic(), tweets.partition(), tweets.offset(i));
+                messages.add(JSON.writeValueAsString(result));
+                keys.add(tweet.id());
+                results.add(result);
+            } catch (RuntimeException | JsonProcessingException e) {
+                InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
+                DeadLetters.emit(collector, input, componentId, tweets.source(i),
+                        tweet.text().getBytes(StandardCharsets.UTF_8), problem);
+                deadLettered.inc();
+            }
+        }
+        if (!results.isEmpty()) {
+            collector.emit(input, new Values(new MessageBatch(keys, messages)));
+            collector.emit(SCORED_STREAM, new Values(results));
+            scored.inc(results.size());
         }
         collector.ack(input);
+        batchLatency.update(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
+        declarer.declare(new Fields(MESSAGES));
         declarer.declareStream(SCORED_STREAM, new Fields(SCORED));
         DeadLetters.declare(declarer);
     }

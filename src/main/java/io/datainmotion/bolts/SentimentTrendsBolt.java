@@ -22,7 +22,8 @@ import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
 
 /**
- * Per-window sentiment trends (see {@link SentimentTrends}) from the scored stream, written as one
+ * Per-window sentiment trends (see {@link SentimentTrends}) from the scored stream (a list of
+ * {@link ScoredTweet}s per tuple), written as one
  * JSON record per closed window keyed by its start. Subscribe it to the score bolt's
  * {@value SentimentBolt#SCORED_STREAM} stream with a global grouping: one task sees every tweet.
  *
@@ -80,10 +81,13 @@ public class SentimentTrendsBolt extends BaseRichBolt {
             return;
         }
         lastInputNanos = System.nanoTime();
-        ScoredTweet tweet = (ScoredTweet) input.getValue(0);
+        @SuppressWarnings("unchecked")
+        List<ScoredTweet> tweets = (List<ScoredTweet>) input.getValue(0);
         long lateBefore = trends.lateTweets();
-        emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.label(), tweet.polarity(),
-                Hashtags.extract(tweet.tweet())));
+        for (ScoredTweet tweet : tweets) {
+            emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.label(), tweet.polarity(),
+                    Hashtags.extract(tweet.tweet())));
+        }
         lateTweets.inc(trends.lateTweets() - lateBefore);
         collector.ack(input);
     }

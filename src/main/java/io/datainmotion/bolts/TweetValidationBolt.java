@@ -3,6 +3,7 @@ package io.datainmotion.bolts;
 import java.util.Map;
 
 import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.sentiment.TweetParser;
@@ -17,15 +18,14 @@ import org.apache.storm.tuple.Values;
 import com.codahale.metrics.Counter;
 
 /**
- * Parses and validates raw records from the tweets topic (the fields of storm-kafka-client's default
- * record translator: topic, partition, offset, key, value). A valid record goes on as a {@link Tweet}
- * with its {@link SourceRecord}; anything else becomes a dead letter with its reason. Every input is
- * acked once, after its one anchored emit.
+ * Parses and validates the raw records of a {@link RecordBatch} from the tweets topic (as
+ * {@link io.datainmotion.spouts.KafkaBatchSpout} emits them). The valid ones go on together as one
+ * batch of {@link Tweet}s with their offsets; each invalid one becomes a dead letter with its reason.
+ * Every emit is anchored to the input, which is acked once, after them.
  */
 public class TweetValidationBolt extends BaseRichBolt {
 
-    public static final String TWEET = "tweet";
-    public static final String SOURCE = "source";
+    public static final String TWEETS = "tweets";
 
     private final TweetParser parser;
     private transient OutputCollector collector;
@@ -50,23 +50,31 @@ public class TweetValidationBolt extends BaseRichBolt {
 
     @Override
     public void execute(Tuple input) {
-        in.inc();
-        SourceRecord source = KafkaFields.source(input);
-        byte[] value = KafkaFields.value(input);
-        try {
-            Tweet tweet = parser.parse(value, source::derivedId);
-            collector.emit(input, new Values(tweet, source));
-            valid.inc();
-        } catch (InvalidRecordException problem) {
-            DeadLetters.emit(collector, input, componentId, source, value, problem);
-            deadLettered.inc();
+        @SuppressWarnings("unchecked")
+        RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
+        RecordBatch.Builder<Tweet> tweets = RecordBatch.builder(records.topic(), records.partition(), records.size());
+        for (int i = 0; i < records.size(); i++) {
+            SourceRecord source = records.source(i);
+            byte[] value = records.item(i);
+            try {
+                tweets.add(parser.parse(value, source::derivedId), source.offset());
+            } catch (InvalidRecordException problem) {
+                DeadLetters.emit(collector, input, componentId, source, value, problem);
+                deadLettered.inc();
+            }
+        }
+        in.inc(records.size());
+        if (!tweets.isEmpty()) {
+            RecordBatch<Tweet> batch = tweets.build();
+            collector.emit(input, new Values(batch));
+            valid.inc(batch.size());
         }
         collector.ack(input);
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(TWEET, SOURCE));
+        declarer.declare(new Fields(TWEETS));
         DeadLetters.declare(declarer);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Kafka client security settings (security.protocol, SASL mechanism and JAAS login, SSL trust store),
  * built in one place for every Kafka client of a topology: the Flux files build them once as a
- * component with {@link #clientSettings} and hand that map to each KafkaSpout (setProp) and KafkaBolt
- * (producer properties, putAll); the project's own admin clients use {@link #fromProperties}.
+ * component with {@link #clientSettings} and hand that map to every spout's consumer properties and
+ * every sink's producer properties (putAll); the project's own admin clients use {@link #fromProperties}.
  *
  * <p>Secrets never appear in a file: the properties name the environment variable that holds a
  * password, and it is read here, when the topology is built (by {@code bin/dim submit} or

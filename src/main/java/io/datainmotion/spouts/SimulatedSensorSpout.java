@@ -10,10 +10,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.datainmotion.bolts.KafkaFields;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sensors.Fault;
 import io.datainmotion.sensors.SensorSimulator;
-import io.datainmotion.sensors.SimulatedMessage;
 import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
@@ -23,19 +22,21 @@ import org.apache.storm.tuple.Values;
 
 /**
  * Simulated sensors inside the topology, for running the sensor pipeline without Kafka: emits the same
- * fields as storm-kafka-client's default record translator (topic {@value #TOPIC}, partition 0, the
- * message's sequence number as offset, key, value as UTF-8 bytes), so that replacing the KafkaSpout
- * by this one is a YAML change only.
+ * fields as {@link KafkaBatchSpout}: a {@link RecordBatch} of messages (topic {@value #TOPIC},
+ * partition 0, each message's sequence number as its offset, the value as UTF-8 bytes), so that
+ * replacing the Kafka spout by this one is a YAML change only.
  *
- * <p>Reliable: every message is emitted with its sequence number as message id and kept until acked;
- * a failed one is emitted again, before any new message. {@code topology.max.spout.pending} bounds the
- * number kept. It has no durable position: a restarted spout starts a new run, with event times from
- * the moment it opens. Readings are paced at {@code readingsPerSecond}, and event time advances at the
+ * <p>Each call emits the messages that are due as one batch (at most {@value #MAX_BATCH}), with the
+ * sequence number of its first as message id, kept until acked; a failed batch is emitted again,
+ * before any new message. {@code topology.max.spout.pending} bounds the number of batches kept. It has
+ * no durable position: a restarted spout starts a new run, with event times from the moment it opens. Readings are paced at {@code readingsPerSecond}, and event time advances at the
  * same rate.
  */
 public class SimulatedSensorSpout extends BaseRichSpout {
 
     public static final String TOPIC = "simulated-sensors";
+    /** At most this many messages per batch, when the spout is behind its rate. */
+    static final int MAX_BATCH = 500;
 
     private final long seed;
     private final int sensors;
@@ -47,7 +48,7 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     private final long lateDelayMillis;
     private transient SpoutOutputCollector collector;
     private transient SensorSimulator simulator;
-    private transient Map<Long, SimulatedMessage> inFlight;
+    private transient Map<Long, RecordBatch<byte[]>> inFlight;
     private transient Queue<Long> toRetry;
     private transient long nextSequence;
     private transient long startNanos;
@@ -103,23 +104,28 @@ public class SimulatedSensorSpout extends BaseRichSpout {
             emit(retry, inFlight.get(retry));
             return;
         }
-        if (!dueNow() || !simulator.hasNext()) {
+        long due = Math.min(dueMessages(), MAX_BATCH);
+        if (due <= 0 || !simulator.hasNext()) {
             return;
         }
-        long sequence = nextSequence++;
-        SimulatedMessage message = simulator.next();
-        inFlight.put(sequence, message);
-        emit(sequence, message);
+        long first = nextSequence;
+        RecordBatch.Builder<byte[]> batch = RecordBatch.builder(TOPIC, 0, (int) due);
+        for (long i = 0; i < due && simulator.hasNext(); i++) {
+            batch.add(simulator.next().value().getBytes(StandardCharsets.UTF_8), nextSequence++);
+        }
+        RecordBatch<byte[]> built = batch.build();
+        inFlight.put(first, built);
+        emit(first, built);
     }
 
-    private boolean dueNow() {
+    /** Messages whose time has come at the configured rate and are not emitted yet. */
+    private long dueMessages() {
         double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
-        return nextSequence < elapsedSeconds * readingsPerSecond + 1;
+        return (long) (elapsedSeconds * readingsPerSecond) + 1 - nextSequence;
     }
 
-    private void emit(long sequence, SimulatedMessage message) {
-        byte[] value = message.value().getBytes(StandardCharsets.UTF_8);
-        collector.emit(new Values(TOPIC, 0, sequence, message.key(), value), sequence);
+    private void emit(long firstSequence, RecordBatch<byte[]> batch) {
+        collector.emit(new Values(batch, batch.partition()), firstSequence);
     }
 
     @Override
@@ -134,7 +140,6 @@ public class SimulatedSensorSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(KafkaFields.TOPIC, KafkaFields.PARTITION, KafkaFields.OFFSET, KafkaFields.KEY,
-                KafkaFields.VALUE));
+        declarer.declare(new Fields(KafkaBatchSpout.BATCH, KafkaBatchSpout.PARTITION));
     }
 }

@@ -18,11 +18,11 @@ public final class MetricsReporters {
     public enum Kind { CONSOLE, CSV, JMX }
 
     /**
-     * The project's own metrics (records, tweets, trends, sensors, windows, latency) and the Kafka
-     * spout's lag, without the dozens of built-in per-executor queue metrics.
+     * The project's own metrics (records, batches, tweets, trends, sensors, windows, latency; the
+     * spouts' lag among them), without the dozens of built-in per-executor queue metrics.
      */
     public static final String DEFAULT_FILTER =
-            ".*-(records|tweets|trends|sensors|windows|score)\\..*|.*-kafkaOffset\\..*[Ll]ag";
+            ".*-(records|batches|tweets|trends|sensors|windows|score)\\..*";
 
     private MetricsReporters() {}
 

@@ -25,20 +25,24 @@ class SensorBoltsTest {
     private final RecordingCollector recorder = new RecordingCollector();
 
     @Test
-    void validReadingGoesOnAnchoredWithItsSensorIdAndSource() {
+    void eachValidReadingOfABatchGoesOnAnchoredWithItsSensorIdAndSource() {
         SensorValidationBolt bolt = validation();
-        Tuple input = Tuples.kafkaRecord("sensor-readings", 2, 40, "sensor-17",
-                bytes("{\"sensorId\":\"sensor-17\",\"timestamp\":1764000000000,\"temperature\":80.6,\"unit\":\"F\"}"));
+        Tuple input = Tuples.recordBatch("sensor-readings", 2, 40,
+                bytes("{\"sensorId\":\"sensor-17\",\"timestamp\":1764000000000,\"temperature\":80.6,\"unit\":\"F\"}"),
+                bytes("{\"sensorId\":\"sensor-3\",\"timestamp\":1764000000000,\"temperature\":20.5}"));
 
         bolt.execute(input);
 
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
-        assertEquals(1, out.size());
+        assertEquals(2, out.size(), "one tuple per reading, for the grouping by sensor");
         assertEquals(List.of(input), out.get(0).anchors());
+        assertEquals(List.of(input), out.get(1).anchors());
         assertEquals("sensor-17", out.get(0).values().get(0));
         SensorReading reading = (SensorReading) out.get(0).values().get(1);
         assertEquals(27.0, reading.temperatureCelsius(), 1e-9);
         assertEquals(new SourceRecord("sensor-readings", 2, 40), out.get(0).values().get(2));
+        assertEquals("sensor-3", out.get(1).values().get(0));
+        assertEquals(new SourceRecord("sensor-readings", 2, 41), out.get(1).values().get(2));
         assertEquals(List.of(input), recorder.acked);
         assertTrue(recorder.on(DeadLetters.STREAM).isEmpty());
     }
@@ -54,9 +58,11 @@ class SensorBoltsTest {
             {new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}, "invalid-utf8"},
             {bytes("x".repeat(300)), "too-large"},
         };
+        byte[][] values = new byte[cases.length][];
         for (int i = 0; i < cases.length; i++) {
-            bolt.execute(Tuples.kafkaRecord("sensor-readings", 0, i, "s", cases[i][0]));
+            values[i] = (byte[]) cases[i][0];
         }
+        bolt.execute(Tuples.recordBatch("sensor-readings", 0, 0, values));
 
         List<RecordingCollector.Emitted> letters = recorder.on(DeadLetters.STREAM);
         assertEquals(cases.length, letters.size());
@@ -67,7 +73,7 @@ class SensorBoltsTest {
             assertEquals(i, letter.get("source").get("offset").asLong());
             assertEquals("sensor-readings-0-" + i, letters.get(i).values().get(0));
         }
-        assertEquals(cases.length, recorder.acked.size());
+        assertEquals(1, recorder.acked.size());
         assertTrue(recorder.failed.isEmpty());
         assertTrue(recorder.on(Utils.DEFAULT_STREAM_ID).isEmpty());
     }

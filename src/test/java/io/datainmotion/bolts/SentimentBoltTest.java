@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datainmotion.records.SourceRecord;
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.SentimentScorers;
 import io.datainmotion.sentiment.Tweet;
@@ -32,23 +32,33 @@ class SentimentBoltTest {
         bolt.prepare(Map.of(), context.context(), recorder.collector());
     }
 
-    private static Tuple validated(Tweet tweet, SourceRecord source) {
-        return Tuples.tuple("validate", Utils.DEFAULT_STREAM_ID, List.of("tweet", "source"), List.of(tweet, source));
+    private static Tuple validated(long firstOffset, Tweet... tweets) {
+        return Tuples.batchOf("validate", "tweets", 2, firstOffset, List.of(tweets));
+    }
+
+    private static MessageBatch messages(RecordingCollector.Emitted emitted) {
+        return (MessageBatch) emitted.values().get(0);
     }
 
     @Test
-    void emitsTheScoreAsKeyedJsonAndAsPayloadAnchoredThenAcks() throws Exception {
+    void emitsTheScoresAsKeyedJsonAndAsPayloadsAnchoredThenAcks() throws Exception {
         Tweet tweet = new Tweet("t1", "What a wonderful day!", 1_764_000_000_000L);
-        Tuple input = validated(tweet, new SourceRecord("tweets", 2, 17));
+        Tuple input = validated(17, tweet, new Tweet("t0", "This is awful.", Tweet.NO_TIME));
         bolt.execute(input);
 
-        RecordingCollector.Emitted out = recorder.on(Utils.DEFAULT_STREAM_ID).get(0);
+        List<RecordingCollector.Emitted> outs = recorder.on(Utils.DEFAULT_STREAM_ID);
+        assertEquals(1, outs.size(), "one output batch per input batch");
+        RecordingCollector.Emitted out = outs.get(0);
         assertEquals(List.of(input), out.anchors());
-        assertEquals("t1", out.values().get(0));
-        JsonNode json = new ObjectMapper().readTree((String) out.values().get(1));
+        assertEquals(List.of("t1", "t0"), messages(out).keys());
+        JsonNode json = new ObjectMapper().readTree(messages(out).messages().get(0));
+        assertEquals("negative", new ObjectMapper().readTree(messages(out).messages().get(1)).get("sentiment").asText());
         RecordingCollector.Emitted forTrends = recorder.on(SentimentBolt.SCORED_STREAM).get(0);
         assertEquals(List.of(), forTrends.anchors(), "trends are best-effort: not part of the tuple tree");
-        ScoredTweet scored = (ScoredTweet) forTrends.values().get(0);
+        @SuppressWarnings("unchecked")
+        List<ScoredTweet> payloads = (List<ScoredTweet>) forTrends.values().get(0);
+        assertEquals(2, payloads.size());
+        ScoredTweet scored = payloads.get(0);
         double expected = SentimentScorers.create("vader").score(tweet.text()).polarity();
         assertEquals("positive", json.get("sentiment").asText());
         assertEquals(expected, json.get("polarity").asDouble(), 0.0);
@@ -57,15 +67,16 @@ class SentimentBoltTest {
         assertEquals("What a wonderful day!", json.get("tweet").asText());
         assertEquals(1_764_000_000_000L, json.get("created_at").asLong());
         assertEquals(17, json.get("source_offset").asLong());
+        assertEquals(18, payloads.get(1).sourceOffset());
         assertEquals(2, json.get("source_partition").asInt());
         assertEquals(List.of(input), recorder.acked);
-        assertEquals(1, context.count("tweets.scored"));
+        assertEquals(2, context.count("tweets.scored"));
     }
 
     @Test
     void tweetWithoutTimeHasNoCreatedAtField() throws Exception {
-        bolt.execute(validated(new Tweet("t2", "ok then", Tweet.NO_TIME), new SourceRecord("tweets", 0, 1)));
-        JsonNode json = new ObjectMapper().readTree((String) recorder.emitted.get(0).values().get(1));
+        bolt.execute(validated(1, new Tweet("t2", "ok then", Tweet.NO_TIME)));
+        JsonNode json = new ObjectMapper().readTree(messages(recorder.emitted.get(0)).messages().get(0));
         assertTrue(!json.has("created_at"));
     }
 

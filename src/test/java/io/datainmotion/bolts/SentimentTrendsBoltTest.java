@@ -24,7 +24,7 @@ class SentimentTrendsBoltTest {
 
     private static Tuple scored(String id, String text, String label, double polarity, long createdAt) {
         ScoredTweet tweet = new ScoredTweet(id, text, label, polarity, 5L, createdAt, "tweets", 0, 0L);
-        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED), List.of(tweet));
+        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED), List.of(List.of(tweet)));
     }
 
     private static Tuple tick() {

@@ -3,11 +3,10 @@ package io.datainmotion.bolts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.datainmotion.records.SourceRecord;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
@@ -29,40 +28,51 @@ class TweetValidationBoltTest {
     }
 
     @Test
-    void validRecordIsEmittedAnchoredThenAcked() {
-        Tuple input = Tuples.kafkaRecord("tweets", 1, 5, null, "{\"id\":\"a\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
+    void validRecordsGoOnAsOneAnchoredBatchWithTheirOffsetsThenTheInputIsAcked() {
+        Tuple input = Tuples.recordBatch("tweets", 1, 5, "{\"id\":\"a\",\"text\":\"hi\"}", "plain words");
         bolt.execute(input);
 
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
         assertEquals(1, out.size());
         assertEquals(List.of(input), out.get(0).anchors());
-        assertEquals(List.of(new Tweet("a", "hi", Tweet.NO_TIME), new SourceRecord("tweets", 1, 5)), out.get(0).values());
+        RecordBatch<Tweet> expected = RecordBatch.<Tweet>builder("tweets", 1, 2)
+                .add(new Tweet("a", "hi", Tweet.NO_TIME), 5)
+                .add(new Tweet("tweets-1-6", "plain words", Tweet.NO_TIME), 6)
+                .build();
+        assertEquals(List.of(expected), out.get(0).values());
         assertEquals(List.of(input), recorder.acked);
         assertTrue(recorder.failed.isEmpty());
+        assertEquals(2, context.count("records.in"));
+        assertEquals(2, context.count("records.valid"));
+    }
+
+    @Test
+    void eachInvalidRecordBecomesAnAnchoredDeadLetterWhileTheValidOnesGoOn() {
+        Tuple input = Tuples.recordBatch("tweets", 0, 3, "{\"text\": 1}", "{\"id\":\"b\",\"text\":\"fine\"}", null);
+        bolt.execute(input);
+
+        RecordBatch<?> valid = (RecordBatch<?>) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
+        assertEquals(1, valid.size());
+        assertEquals(4, valid.offset(0));
+        List<RecordingCollector.Emitted> letters = recorder.on(DeadLetters.STREAM);
+        assertEquals(2, letters.size());
+        letters.forEach(letter -> assertEquals(List.of(input), letter.anchors()));
+        assertEquals("tweets-0-3", letters.get(0).values().get(0));
+        assertTrue(((String) letters.get(0).values().get(1)).contains("\"reason\":\"invalid-field\""));
+        assertEquals("tweets-0-5", letters.get(1).values().get(0));
+        assertEquals(List.of(input), recorder.acked);
+        assertTrue(recorder.failed.isEmpty());
+        assertEquals(2, context.count("records.deadlettered"));
         assertEquals(1, context.count("records.valid"));
     }
 
     @Test
-    void stringValuesFromAStringDeserializerAreAcceptedToo() {
-        bolt.execute(Tuples.kafkaRecord("tweets", 0, 9, null, "plain words"));
-        Tweet tweet = (Tweet) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
-        assertEquals(new Tweet("tweets-0-9", "plain words", Tweet.NO_TIME), tweet);
-    }
-
-    @Test
-    void invalidRecordBecomesAnAnchoredDeadLetterAndIsAckedNotFailed() {
-        Tuple input = Tuples.kafkaRecord("tweets", 0, 3, "k", "{\"text\": 1}".getBytes(StandardCharsets.UTF_8));
+    void aBatchWithNothingValidEmitsNoEmptyBatch() {
+        Tuple input = Tuples.recordBatch("tweets", 0, 0, "{\"id\":\"x\"}");
         bolt.execute(input);
 
         assertTrue(recorder.on(Utils.DEFAULT_STREAM_ID).isEmpty());
-        List<RecordingCollector.Emitted> letters = recorder.on(DeadLetters.STREAM);
-        assertEquals(1, letters.size());
-        assertEquals(List.of(input), letters.get(0).anchors());
-        assertEquals("tweets-0-3", letters.get(0).values().get(0));
-        assertTrue(((String) letters.get(0).values().get(1)).contains("\"reason\":\"invalid-field\""));
+        assertEquals(1, recorder.on(DeadLetters.STREAM).size());
         assertEquals(List.of(input), recorder.acked);
-        assertTrue(recorder.failed.isEmpty());
-        assertEquals(1, context.count("records.deadlettered"));
-        assertEquals(0, context.count("records.valid"));
     }
 }

@@ -3,6 +3,7 @@ package io.datainmotion.spouts;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sensors.Fault;
 import io.datainmotion.testing.Contexts;
 import org.apache.storm.spout.ISpoutOutputCollector;
@@ -48,31 +50,41 @@ class SimulatedSensorSpoutTest {
         }
     });
 
+    private static RecordBatch<?> batch(Emitted emitted) {
+        return (RecordBatch<?>) emitted.values().get(0);
+    }
+
     @Test
-    void emitsKafkaShapedTuplesUpToTheCountAndReplaysAFailedOneFirst() {
+    void emitsBatchesShapedLikeTheKafkaSpoutsUpToTheCountAndReplaysAFailedOneFirst() {
         SimulatedSensorSpout spout = new SimulatedSensorSpout(5, 3, 6, 100_000, "", 0.0, 0, 0);
         spout.open(Map.of(), Contexts.forComponent("readings").context(), collector);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             spout.nextTuple();
-            return emitted.size() == 6;
+            return emitted.stream().mapToInt(e -> batch(e).size()).sum() == 6;
         });
-        for (int i = 0; i < 6; i++) {
-            List<Object> values = emitted.get(i).values();
-            assertEquals(List.of(SimulatedSensorSpout.TOPIC, 0, (long) i, "sensor-" + (i % 3)), values.subList(0, 4));
-            assertEquals((long) i, emitted.get(i).messageId());
+        long expectedOffset = 0;
+        for (Emitted e : emitted) {
+            RecordBatch<?> batch = batch(e);
+            assertEquals(List.of(SimulatedSensorSpout.TOPIC, 0), List.of(batch.topic(), e.values().get(1)));
+            assertEquals(batch.firstOffset(), e.messageId(), "a batch's id is its first sequence number");
+            for (int i = 0; i < batch.size(); i++, expectedOffset++) {
+                assertEquals(expectedOffset, batch.offset(i));
+                String value = new String((byte[]) batch.item(i), StandardCharsets.UTF_8);
+                assertTrue(value.contains("\"sensor-" + (expectedOffset % 3) + "\""), value);
+            }
         }
+        int batches = emitted.size();
         spout.nextTuple();
-        assertEquals(6, emitted.size(), "the count bounds the stream");
+        assertEquals(batches, emitted.size(), "the count bounds the stream");
 
-        spout.ack(0L);
-        spout.fail(4L);
+        Emitted last = emitted.get(batches - 1);
+        spout.fail(last.messageId());
         spout.nextTuple();
 
-        assertEquals(7, emitted.size());
-        assertEquals(4L, emitted.get(6).messageId());
-        assertEquals(new String((byte[]) emitted.get(4).values().get(4), StandardCharsets.UTF_8),
-                new String((byte[]) emitted.get(6).values().get(4), StandardCharsets.UTF_8));
+        assertEquals(batches + 1, emitted.size());
+        assertEquals(last.messageId(), emitted.get(batches).messageId());
+        assertTrue(batch(last) == batch(emitted.get(batches)), "the same records again");
     }
 
     @Test

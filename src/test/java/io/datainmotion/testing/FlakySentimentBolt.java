@@ -6,14 +6,16 @@ import java.util.Random;
 import java.util.Set;
 
 import io.datainmotion.bolts.SentimentBolt;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.tuple.Tuple;
 
 /**
- * The sentiment bolt with injected faults: it fails a random share of tuples on their first attempt
- * (recognised by their source record), so the spout must replay them. Test wiring only.
+ * The sentiment bolt with injected faults: it fails a random share of its input batches on their
+ * first attempt (recognised by the source of their first record), so the spout must replay them.
+ * Test wiring only.
  */
 public class FlakySentimentBolt extends SentimentBolt {
 
@@ -39,7 +41,7 @@ public class FlakySentimentBolt extends SentimentBolt {
 
     @Override
     public void execute(Tuple input) {
-        SourceRecord source = (SourceRecord) input.getValue(1);
+        SourceRecord source = ((RecordBatch<?>) input.getValue(0)).source(0);
         if (!failedOnce.contains(source) && random.nextInt(100) < failurePercent) {
             failedOnce.add(source);
             FlakyCounter.FAILED.incrementAndGet();

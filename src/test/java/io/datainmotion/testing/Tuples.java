@@ -1,7 +1,9 @@
 package io.datainmotion.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.datainmotion.records.RecordBatch;
 import org.apache.storm.Testing;
 import org.apache.storm.testing.MkTupleParam;
 import org.apache.storm.tuple.Tuple;
@@ -19,9 +21,30 @@ public final class Tuples {
         return Testing.testTuple(values, param);
     }
 
-    /** A tuple as storm-kafka-client's default record translator emits it. */
-    public static Tuple kafkaRecord(String topic, int partition, long offset, String key, Object value) {
-        return tuple("spout", "default", List.of("topic", "partition", "offset", "key", "value"),
-                java.util.Arrays.asList(topic, partition, offset, key, value));
+    /** A tuple as {@link io.datainmotion.spouts.KafkaBatchSpout} emits it: the UTF-8 values at consecutive offsets. */
+    public static Tuple recordBatch(String topic, int partition, long firstOffset, String... values) {
+        byte[][] bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return recordBatch(topic, partition, firstOffset, bytes);
+    }
+
+    /** A tuple as {@link io.datainmotion.spouts.KafkaBatchSpout} emits it: the raw values at consecutive offsets. */
+    public static Tuple recordBatch(String topic, int partition, long firstOffset, byte[]... values) {
+        RecordBatch.Builder<byte[]> batch = RecordBatch.builder(topic, partition, values.length);
+        for (int i = 0; i < values.length; i++) {
+            batch.add(values[i], firstOffset + i);
+        }
+        return tuple("readings", "default", List.of("batch", "partition"), List.of(batch.build(), partition));
+    }
+
+    /** A tuple of one batch of items at consecutive offsets, as a batch-processing bolt emits it. */
+    public static <T> Tuple batchOf(String component, String topic, int partition, long firstOffset, List<T> items) {
+        RecordBatch.Builder<T> batch = RecordBatch.builder(topic, partition, items.size());
+        for (int i = 0; i < items.size(); i++) {
+            batch.add(items.get(i), firstOffset + i);
+        }
+        return tuple(component, "default", List.of("batch"), List.of(batch.build()));
     }
 }

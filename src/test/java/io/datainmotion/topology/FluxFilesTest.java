@@ -52,7 +52,8 @@ class FluxFilesTest {
         assertEquals(Set.of("score:default"), inputsOf(topology, "sentiment-sink"));
         assertEquals(Set.of("score:scored"), inputsOf(topology, "trends"));
         assertEquals(Set.of("trends:default"), inputsOf(topology, "trends-sink"));
-        assertEquals(5000L, ((Number) loaded.config().get("topology.max.spout.pending")).longValue());
+        assertEquals(50L, ((Number) loaded.config().get("topology.max.spout.pending")).longValue(),
+                "pending counts batches of up to max.poll.records tweets");
     }
 
     private static Set<String> inputsOf(StormTopology topology, String bolt) {

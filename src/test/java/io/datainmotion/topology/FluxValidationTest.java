@@ -42,19 +42,19 @@ class FluxValidationTest {
         assertProblem(problems.get(1), broken, lineOf(lines, "SentimentBlot"),
                 "bolt 'score': ClassNotFoundException: io.datainmotion.bolts.SentimentBlot");
         assertProblem(problems.get(2), broken, lineOf(lines, "withTopicSelektor"),
-                "bolt 'sentiment-sink': IllegalArgumentException: Unable to find configuration method 'withTopicSelektor'");
+                "bolt 'trends-sink': IllegalArgumentException: Unable to find configuration method 'withTopicSelektor'");
     }
 
     @Test
     void componentsThatDependOnABrokenOneAreNotReportedAgain(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, Files.readString(SENTIMENT)
-                .replace("\"org.apache.storm.kafka.spout.KafkaSpoutConfig$Builder\"", "\"org.apache.storm.kafka.spout.NoSuchBuilder\""));
+                .replace("\"io.datainmotion.kafka.KafkaSecurity\"", "\"io.datainmotion.kafka.NoSuchSecurity\""));
 
         List<FluxValidation.Problem> problems = FluxValidation.check(broken, localProperties(), false);
 
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).message().startsWith("component 'tweetsSpoutConfigBuilder': ClassNotFoundException"),
+        assertTrue(problems.get(0).message().startsWith("component 'kafkaSecurity': ClassNotFoundException"),
                 problems::toString);
     }
 

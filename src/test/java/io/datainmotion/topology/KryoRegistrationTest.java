@@ -3,8 +3,10 @@ package io.datainmotion.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -12,6 +14,8 @@ import java.util.TreeSet;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.datainmotion.records.MessageBatch;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sentiment.ScoredTweet;
@@ -38,7 +42,13 @@ class KryoRegistrationTest {
             SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L)),
             SensorReading.class, List.of(new SensorReading("sensor-17", 1_764_000_000_000L, 26.4),
                     new SensorReading("s", 0, -273.15)),
-            CheckPointState.Action.class, List.of((Object[]) CheckPointState.Action.values()));
+            CheckPointState.Action.class, List.of((Object[]) CheckPointState.Action.values()),
+            RecordBatch.class, List.of(
+                    RecordBatch.<byte[]>builder("tweets", 2, 3).add("{}".getBytes(StandardCharsets.UTF_8), 7)
+                            .add(null, 9).add(new byte[] {(byte) 0xff}, 3_000_000_000L).build(),
+                    RecordBatch.builder("tweets", 0, 0).build()),
+            MessageBatch.class, List.of(new MessageBatch(new ArrayList<>(List.of("k1", "k2")), new ArrayList<>(List.of("{\"a\":1}", "é"))),
+                    new MessageBatch(new ArrayList<>(), new ArrayList<>())));
 
     @Test
     void everyRegisteredPayloadRoundTripsWithTheTopologysOwnKryo() throws IOException {
@@ -47,8 +57,7 @@ class KryoRegistrationTest {
             FluxTopology topology = FluxTopology.load(file, FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
             Config config = topology.config();
             assertEquals(false, config.get(Config.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION), file.toString());
-            @SuppressWarnings("unchecked")
-            List<String> classes = (List<String>) config.get(Config.TOPOLOGY_KRYO_REGISTER);
+            List<String> classes = registeredClassNames(config.get(Config.TOPOLOGY_KRYO_REGISTER));
             registered.addAll(classes);
             Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
             workerConfig.putAll(config);
@@ -64,6 +73,33 @@ class KryoRegistrationTest {
         TreeSet<String> sampled = new TreeSet<>();
         SAMPLES.keySet().forEach(c -> sampled.add(c.getName()));
         assertEquals(sampled, registered, "every payload class is registered in some Flux file");
+    }
+
+    /** Batches between the sentiment topology's bolts hold tweets, and lists of scored tweets go to trends. */
+    @Test
+    void theSentimentTopologysBatchesOfTweetsRoundTrip() {
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
+        Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
+        workerConfig.putAll(topology.config());
+        Kryo kryo = SerializationFactory.getKryo(workerConfig);
+        RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder("tweets", 1, 2)
+                .add(new Tweet("a", "hi", Tweet.NO_TIME), 10).add(new Tweet("b", "yo", 5L), 12).build();
+        assertEquals(tweets, roundTrip(kryo, tweets));
+        ArrayList<ScoredTweet> scored = new ArrayList<>(SAMPLES.get(ScoredTweet.class).stream().map(ScoredTweet.class::cast).toList());
+        assertEquals(scored, roundTrip(kryo, scored));
+    }
+
+    /** The entries of topology.kryo.register: class names, or single-entry maps of class name to serializer. */
+    private static List<String> registeredClassNames(Object register) {
+        List<String> names = new ArrayList<>();
+        for (Object entry : (List<?>) register) {
+            if (entry instanceof Map<?, ?> withSerializer) {
+                withSerializer.keySet().forEach(name -> names.add((String) name));
+            } else {
+                names.add((String) entry);
+            }
+        }
+        return names;
     }
 
     private static Class<?> classForName(String name) {

@@ -31,7 +31,7 @@ class SensorFluxFilesTest {
         assertEquals(Set.of("readings", CheckpointSpout.CHECKPOINT_COMPONENT_ID), topology.get_spouts().keySet());
         assertEquals(Set.of("validate", "threshold", "window", "averages-sink", "alerts-sink", "deadletter-sink"),
                 topology.get_bolts().keySet());
-        assertEquals(Map.of("readings:default", "fields[key]"), userInputs(topology, "validate"));
+        assertEquals(Map.of("readings:default", "fields[partition]"), userInputs(topology, "validate"));
         assertEquals(Map.of("validate:default", "fields[sensorId]"), userInputs(topology, "threshold"));
         assertEquals(Map.of("threshold:default", "fields[sensorId]"), userInputs(topology, "window"));
         assertEquals(Set.of("validate:deadletters", "window:deadletters"), userInputs(topology, "deadletter-sink").keySet());

@@ -30,7 +30,7 @@ class ShadedJarIT {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> names = file.stream().map(e -> e.getName()).toList();
             for (String required : List.of("org/apache/storm/flux/Flux.class",
-                    "org/apache/storm/kafka/spout/KafkaSpout.class", "org/apache/storm/kafka/bolt/KafkaBolt.class",
+                    "org/apache/storm/kafka/bolt/KafkaBolt.class", "io/datainmotion/spouts/KafkaBatchSpout.class",
                     "org/apache/kafka/clients/consumer/KafkaConsumer.class",
                     "io/datainmotion/bolts/SentimentBolt.class",
                     "io/datainmotion/sentiment/linear-model.bin",

@@ -1,0 +1,105 @@
+package io.datainmotion.bolts;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.codahale.metrics.Counter;
+import io.datainmotion.records.MessageBatch;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichBolt;
+import org.apache.storm.tuple.Tuple;
+
+/**
+ * Writes each input's {@link MessageBatch} (its first field) to one topic and acks the input once the
+ * broker has every message of it, or fails it (the whole batch is replayed) if any send fails. The
+ * batch counterpart of storm-kafka-client's KafkaBolt, which sends one message per tuple; the
+ * producer's settings come from the Flux file (acks=all and idempotence there make "has" mean durable).
+ */
+public class KafkaBatchBolt extends BaseRichBolt {
+
+    private final Properties producerProperties;
+    private final String topic;
+    private transient Producer<String, String> producer;
+    private transient OutputCollector collector;
+    private transient Counter sent;
+    private transient Counter sendFailures;
+
+    public KafkaBatchBolt(Properties producerProperties, String topic) {
+        this.producerProperties = producerProperties;
+        this.topic = topic;
+    }
+
+    @Override
+    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        prepare(new KafkaProducer<>(producerProperties), context, collector);
+    }
+
+    void prepare(Producer<String, String> producer, TopologyContext context, OutputCollector collector) {
+        this.producer = producer;
+        this.collector = collector;
+        this.sent = context.registerCounter("records.sent");
+        this.sendFailures = context.registerCounter("records.send.failed");
+    }
+
+    @Override
+    public void execute(Tuple input) {
+        MessageBatch batch = (MessageBatch) input.getValue(0);
+        if (batch.size() == 0) {
+            collector.ack(input);
+            return;
+        }
+        Callback done = new BatchCompletion(input, batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            producer.send(new ProducerRecord<>(topic, batch.keys().get(i), batch.messages().get(i)), done);
+        }
+    }
+
+    /** Acks or fails the input when the last of its sends completes; producer callbacks run on its I/O thread. */
+    private final class BatchCompletion implements Callback {
+        private final Tuple input;
+        private final AtomicInteger outstanding;
+        private volatile Exception firstFailure;
+
+        BatchCompletion(Tuple input, int size) {
+            this.input = input;
+            this.outstanding = new AtomicInteger(size);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception failure) {
+            if (failure != null) {
+                firstFailure = failure;
+                sendFailures.inc();
+            } else {
+                sent.inc();
+            }
+            if (outstanding.decrementAndGet() == 0) {
+                synchronized (collector) {
+                    if (firstFailure != null) {
+                        collector.reportError(firstFailure);
+                        collector.fail(input);
+                    } else {
+                        collector.ack(input);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void cleanup() {
+        producer.close();
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+    }
+}

@@ -1,0 +1,239 @@
+package io.datainmotion.spouts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Properties;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Gauge;
+import io.datainmotion.records.RecordBatch;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.storm.spout.SpoutOutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichSpout;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Values;
+
+/**
+ * Reads one Kafka topic at least once and emits what each poll returns for a partition as one tuple:
+ * a {@link RecordBatch} of the raw values ({@code byte[]}, null for a tombstone) in the field
+ * {@value #BATCH}, and its partition number in {@value #PARTITION} (a fields grouping on it keeps
+ * each partition's batches in order on one task). The batch is its own message id: when its tuple tree fails or times out, the same
+ * records are emitted again (immediately the first time, then with a doubling delay up to
+ * {@value #MAX_RETRY_DELAY_MS} ms), and offsets are committed, every commit period and on
+ * deactivate, only up to the first batch not yet acked. {@code topology.max.spout.pending} therefore
+ * counts batches, each at most {@code max.poll.records} records.
+ *
+ * <p>Partitions are assigned by task: task i of n reads the partitions whose index modulo n is i, and
+ * partitions added to the topic are picked up within {@value #PARTITION_REFRESH_MS} ms. A partition
+ * without a committed offset starts where the consumer's {@code auto.offset.reset} says.
+ *
+ * <p>Metrics: {@code records.emitted}, {@code records.replayed}, {@code batches.replayed},
+ * {@code records.acked} and the gauge {@code records.lag} (records
+ * behind the end of the assigned partitions, as of the last poll).
+ */
+public class KafkaBatchSpout extends BaseRichSpout {
+
+    public static final String BATCH = "batch";
+    public static final String PARTITION = "partition";
+
+    static final long MAX_RETRY_DELAY_MS = 10_000;
+    static final long PARTITION_REFRESH_MS = 10_000;
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+
+    private final Properties consumerProperties;
+    private final String topic;
+    private final long commitPeriodMs;
+
+    private transient Consumer<byte[], byte[]> consumer;
+    private transient SpoutOutputCollector collector;
+    private transient int taskIndex;
+    private transient int taskCount;
+    private transient OffsetLedger ledger;
+    private transient Map<Integer, Long> committed;
+    private transient PriorityQueue<Retry> retries;
+    private transient Map<RecordBatch<byte[]>, Integer> attempts;
+    private transient long nextCommitNanos;
+    private transient long nextRefreshNanos;
+    private transient Counter emitted;
+    private transient Counter replayedRecords;
+    private transient Counter replayedBatches;
+    private transient Counter acked;
+    private transient volatile long lag;
+
+    private record Retry(long dueNanos, RecordBatch<byte[]> batch) {}
+
+    /**
+     * @param consumerProperties the consumer's settings (bootstrap.servers, group.id, security,
+     *     max.poll.records, auto.offset.reset); deserializers and auto commit are the spout's own
+     * @param topic the topic to read
+     * @param commitPeriodMs how often acked offsets are committed
+     */
+    public KafkaBatchSpout(Properties consumerProperties, String topic, long commitPeriodMs) {
+        if (consumerProperties.getProperty(ConsumerConfig.GROUP_ID_CONFIG, "").isBlank()) {
+            throw new IllegalArgumentException("the consumer properties need a group.id: offsets are committed");
+        }
+        if (commitPeriodMs <= 0) {
+            throw new IllegalArgumentException("commitPeriodMs must be positive, got " + commitPeriodMs);
+        }
+        this.consumerProperties = consumerProperties;
+        this.topic = topic;
+        this.commitPeriodMs = commitPeriodMs;
+    }
+
+    @Override
+    public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
+        Properties settings = new Properties();
+        settings.putAll(consumerProperties);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        open(new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer()), context, collector);
+    }
+
+    void open(Consumer<byte[], byte[]> consumer, TopologyContext context, SpoutOutputCollector collector) {
+        this.consumer = consumer;
+        this.collector = collector;
+        this.taskIndex = context.getThisTaskIndex();
+        this.taskCount = context.getComponentTasks(context.getThisComponentId()).size();
+        this.ledger = new OffsetLedger();
+        this.committed = new HashMap<>();
+        this.retries = new PriorityQueue<>(Comparator.comparingLong(Retry::dueNanos));
+        this.attempts = new IdentityHashMap<>();
+        this.emitted = context.registerCounter("records.emitted");
+        this.replayedRecords = context.registerCounter("records.replayed");
+        this.replayedBatches = context.registerCounter("batches.replayed");
+        this.acked = context.registerCounter("records.acked");
+        context.registerGauge("records.lag", (Gauge<Long>) () -> lag);
+        long now = System.nanoTime();
+        this.nextCommitNanos = now + commitPeriodMs * 1_000_000;
+        this.nextRefreshNanos = now;
+    }
+
+    @Override
+    public void nextTuple() {
+        long now = System.nanoTime();
+        if (now >= nextRefreshNanos) {
+            assignPartitions();
+            nextRefreshNanos = now + PARTITION_REFRESH_MS * 1_000_000;
+        }
+        if (now >= nextCommitNanos) {
+            commit();
+            nextCommitNanos = now + commitPeriodMs * 1_000_000;
+        }
+        Retry due = retries.peek();
+        if (due != null && due.dueNanos() <= now) {
+            retries.poll();
+            replayedBatches.inc();
+            replayedRecords.inc(due.batch().size());
+            collector.emit(new Values(due.batch(), due.batch().partition()), due.batch());
+            return;
+        }
+        if (consumer.assignment().isEmpty()) {
+            return;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        for (TopicPartition partition : records.partitions()) {
+            emit(partition, records.records(partition));
+        }
+        if (!records.isEmpty()) {
+            updateLag();
+        }
+    }
+
+    private void emit(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+        RecordBatch.Builder<byte[]> builder = RecordBatch.builder(partition.topic(), partition.partition(), records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            builder.add(record.value(), record.offset());
+        }
+        RecordBatch<byte[]> batch = builder.build();
+        ledger.emitted(batch.partition(), batch.firstOffset(), batch.nextOffset());
+        emitted.inc(batch.size());
+        collector.emit(new Values(batch, batch.partition()), batch);
+    }
+
+    private void updateLag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            total += consumer.currentLag(partition).orElse(0);
+        }
+        lag = total;
+    }
+
+    private void assignPartitions() {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+        List<TopicPartition> mine = new ArrayList<>();
+        for (PartitionInfo info : partitions == null ? List.<PartitionInfo>of() : partitions) {
+            if (info.partition() % taskCount == taskIndex) {
+                mine.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        if (!consumer.assignment().containsAll(mine)) {
+            consumer.assign(mine);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void ack(Object messageId) {
+        RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
+        attempts.remove(batch);
+        acked.inc(batch.size());
+        ledger.acked(batch.partition(), batch.firstOffset());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void fail(Object messageId) {
+        RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
+        int attempt = attempts.merge(batch, 1, Integer::sum);
+        long delayMs = attempt == 1 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 1L << Math.min(attempt, 20));
+        retries.add(new Retry(System.nanoTime() + delayMs * 1_000_000, batch));
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<Integer, Long> entry : ledger.committable().entrySet()) {
+            Long previous = committed.get(entry.getKey());
+            if (previous == null || previous < entry.getValue()) {
+                offsets.put(new TopicPartition(topic, entry.getKey()), new OffsetAndMetadata(entry.getValue()));
+            }
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition.partition(), offset.offset()));
+        }
+    }
+
+    @Override
+    public void deactivate() {
+        commit();
+    }
+
+    @Override
+    public void close() {
+        try {
+            commit();
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void declareOutputFields(OutputFieldsDeclarer declarer) {
+        declarer.declare(new Fields(BATCH, PARTITION));
+    }
+}

@@ -1,0 +1,188 @@
+package io.datainmotion.spouts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.when;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import io.datainmotion.records.RecordBatch;
+import io.datainmotion.testing.Contexts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.storm.spout.ISpoutOutputCollector;
+import org.apache.storm.spout.SpoutOutputCollector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class KafkaBatchSpoutTest {
+
+    private static final String TOPIC = "tweets";
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
+    private static final TopicPartition P2 = new TopicPartition(TOPIC, 2);
+
+    /** What the spout emitted: each tuple's one value and its message id. */
+    private record Emitted(Object value, Object messageId) {}
+
+    private final List<Emitted> emitted = new ArrayList<>();
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private final Contexts.Context context = Contexts.forComponent("tweets");
+    private final KafkaBatchSpout spout = new KafkaBatchSpout(properties(), TOPIC, 60_000);
+
+    private static Properties properties() {
+        Properties properties = new Properties();
+        properties.put("group.id", "test");
+        return properties;
+    }
+
+    @BeforeEach
+    void open() {
+        Node node = new Node(0, "localhost", 9092);
+        List<PartitionInfo> partitions = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            partitions.add(new PartitionInfo(TOPIC, p, node, new Node[] {node}, new Node[] {node}));
+        }
+        consumer.updatePartitions(TOPIC, partitions);
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L, P2, 0L));
+        // Task 0 of 2 reads partitions 0 and 2.
+        when(context.context().getThisTaskIndex()).thenReturn(0);
+        when(context.context().getComponentTasks("tweets")).thenReturn(List.of(7, 8));
+        spout.open(consumer, context.context(), new SpoutOutputCollector(new Recorder()));
+    }
+
+    private void send(TopicPartition partition, long offset, String value) {
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, partition.partition(), offset, null,
+                value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private RecordBatch<?> batch(int index) {
+        return (RecordBatch<?>) emitted.get(index).value();
+    }
+
+    @Test
+    void readsOnlyItsOwnPartitionsAndEmitsEachPollsRecordsOfAPartitionAsOneBatch() {
+        spout.nextTuple();
+        assertEquals(Set.of(P0, P2), consumer.assignment());
+        send(P0, 0, "a");
+        send(P0, 1, "b");
+        send(P2, 5, "c");
+        spout.nextTuple();
+
+        assertEquals(2, emitted.size());
+        RecordBatch<?> first = emitted.stream().map(e -> (RecordBatch<?>) e.value())
+                .filter(b -> b.partition() == 0).findFirst().orElseThrow();
+        assertEquals(2, first.size());
+        assertEquals(0, first.offset(0));
+        assertArrayEquals("b".getBytes(StandardCharsets.UTF_8), (byte[]) first.item(1));
+        emitted.forEach(e -> assertTrue(e.messageId() == e.value(), "the batch is its own message id"));
+        assertEquals(3, context.count("records.emitted"));
+    }
+
+    @Test
+    void commitsOnlyUpToTheFirstBatchNotYetAcked() {
+        spout.nextTuple();
+        send(P0, 0, "a");
+        spout.nextTuple();
+        send(P0, 1, "b");
+        send(P0, 2, "c");
+        spout.nextTuple();
+        assertEquals(2, emitted.size());
+
+        spout.ack(emitted.get(1).messageId());
+        spout.deactivate();
+        assertEquals(new OffsetAndMetadata(0), consumer.committed(Set.of(P0)).get(P0),
+                "the batch at offset 0 is still in flight: a restart must read it again");
+
+        spout.ack(emitted.get(0).messageId());
+        spout.deactivate();
+        assertEquals(new OffsetAndMetadata(3), consumer.committed(Set.of(P0)).get(P0));
+        assertEquals(3, context.count("records.acked"));
+    }
+
+    @Test
+    void aFailedBatchIsEmittedAgainWithTheSameRecordsAndIdAndCounted() {
+        spout.nextTuple();
+        send(P2, 0, "a");
+        send(P2, 1, "b");
+        spout.nextTuple();
+        Object id = emitted.get(0).messageId();
+
+        spout.fail(id);
+        spout.nextTuple();
+
+        assertEquals(2, emitted.size());
+        assertTrue(emitted.get(1).messageId() == id);
+        assertEquals(batch(0), batch(1));
+        assertEquals(1, context.count("batches.replayed"));
+        assertEquals(2, context.count("records.replayed"));
+        spout.ack(id);
+        spout.deactivate();
+        assertEquals(new OffsetAndMetadata(2), consumer.committed(Set.of(P2)).get(P2));
+    }
+
+    @Test
+    void aBatchThatKeepsFailingWaitsLongerBeforeEachReplay() {
+        spout.nextTuple();
+        send(P0, 0, "a");
+        spout.nextTuple();
+        Object id = emitted.get(0).messageId();
+        spout.fail(id);
+        spout.nextTuple();
+        assertEquals(2, emitted.size(), "the first replay is immediate");
+
+        spout.fail(id);
+        spout.fail(id);
+        spout.nextTuple();
+        long waitedFor = emitted.size();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+            spout.nextTuple();
+            return emitted.size() == 3;
+        });
+        assertEquals(2, waitedFor, "a third attempt is delayed, not emitted on the next call");
+    }
+
+    @Test
+    void aGroupIdIsRequiredBecauseOffsetsAreCommitted() {
+        assertThrows(IllegalArgumentException.class, () -> new KafkaBatchSpout(new Properties(), TOPIC, 1000));
+    }
+
+    private final class Recorder implements ISpoutOutputCollector {
+        @Override
+        public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
+            emitted.add(new Emitted(tuple.get(0), messageId));
+            return List.of();
+        }
+
+        @Override
+        public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long getPendingCount() {
+            return 0;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void reportError(Throwable error) {
+            throw new AssertionError("unexpected error", error);
+        }
+    }
+}
