@@ -142,8 +142,8 @@ public final class SensorBenchmark implements Callable<Integer> {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-            long rss = process.peakRssBytes();
-            EngineMain.HeapStats heap = process.stop();
+            // Checked before the engine stops: every window and alert is on the broker already, and a
+            // failed stop must not hide whether the output was right.
             Set<String> alerts = new HashSet<>();
             List<String> alertRecords = new ArrayList<>();
             scan.forEach(topics.sideOutput(), SCAN_TIMEOUT, record -> alertRecords.add(record.key()));
@@ -158,6 +158,8 @@ public final class SensorBenchmark implements Callable<Integer> {
             if (deadLetters != null) {
                 throw new IllegalStateException(deadLetters + " (the windows were right); see " + process.log());
             }
+            long rss = process.peakRssBytes();
+            EngineMain.HeapStats heap = process.stop();
             WindowedThroughput throughput = WindowedThroughput.of(timings, expected.closedByClosingRound(),
                     load.readings() - expected.firstClosingReading());
             double cpuWindow = process.cpu().cpuSecondsBetween(throughput.firstMillis(), throughput.lastMillis());
