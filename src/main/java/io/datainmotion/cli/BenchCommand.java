@@ -22,7 +22,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs benchmarks (bin/dim builds them, with bench/pom.xml).",
-        subcommands = {BenchCommand.Scorer.class, BenchCommand.Sentiment.class})
+        subcommands = {BenchCommand.Scorer.class, BenchCommand.Sentiment.class, BenchCommand.Sensors.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -87,11 +87,35 @@ final class BenchCommand implements Runnable {
                 "The sentiment topology against a KafkaConsumer->KafkaProducer loop, Kafka Streams and Flink doing the",
                 "same work: throughput, CPU, latency at a fixed rate, heap and RSS; table, results.json and SVG charts.",
                 "Options: bin/dim bench sentiment --help (they belong to the harness in bench/harness)."})
-    static final class Sentiment implements Callable<Integer> {
+    static final class Sentiment extends Harness {
+        Sentiment() {
+            super("io.datainmotion.bench.SentimentBenchmark");
+        }
+    }
+
+    @Command(name = "sensors",
+            description = {
+                "The sensor topology against Kafka Streams doing the same per-sensor event-time windowed mean over",
+                "simulated readings of 10,000 sensors: readings/s, CPU, heap and RSS, every run's windows checked;",
+                "table, results.json and an SVG chart. Options: bin/dim bench sensors --help (they belong to the harness)."})
+    static final class Sensors extends Harness {
+        Sensors() {
+            super("io.datainmotion.bench.SensorBenchmark");
+        }
+    }
+
+    /** A benchmark of bench/harness, run in a child JVM on the classpath the bench build writes. */
+    abstract static class Harness implements Callable<Integer> {
+
+        private final String mainClass;
 
         /** Everything, --help included, goes to the harness, which owns and documents the options. */
         @Unmatched
         List<String> harnessArguments = new ArrayList<>();
+
+        Harness(String mainClass) {
+            this.mainClass = mainClass;
+        }
 
         @Override
         public Integer call() throws IOException, InterruptedException {
@@ -107,7 +131,7 @@ final class BenchCommand implements Runnable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                     "-Dlog4j2.configurationFile=" + home.resolve("config/log4j2-dim.xml"),
                     "-Ddim.log.level=" + System.getProperty("dim.log.level", "WARN"),
-                    "-Ddim.home=" + home, "-cp", classpath, "io.datainmotion.bench.SentimentBenchmark"));
+                    "-Ddim.home=" + home, "-cp", classpath, mainClass));
             command.addAll(harnessArguments);
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         }

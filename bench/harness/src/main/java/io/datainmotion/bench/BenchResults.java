@@ -5,8 +5,8 @@ import java.util.Map;
 
 /** Everything a benchmark run measured, as written to results.json. */
 public record BenchResults(String command, String startedAt, Machine machine, Map<String, Object> settings,
-                           List<ThroughputRun> throughputRuns, List<LatencyRun> latencyRuns, List<FailedRun> failedRuns,
-                           List<EngineSummary> summary) {
+                           List<ThroughputRun> throughputRuns, List<LatencyRun> latencyRuns,
+                           List<WindowCheck> windowChecks, List<FailedRun> failedRuns, List<EngineSummary> summary) {
 
     /** A run that did not finish (engine died, rejected input, or hit --timeout); its log says more. */
     public record FailedRun(String phase, String engine, int repeat, String reason) {}

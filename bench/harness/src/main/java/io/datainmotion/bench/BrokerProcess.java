@@ -93,12 +93,15 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /**
-     * Deletes the topics of a finished run, so the broker's disk and page cache hold only the current
-     * one. Returns why it could not, or null: a left-over topic costs disk, not correctness (every run
-     * has fresh names).
+     * Deletes every topic whose name starts with {@code prefix}: a finished run's own topics and those
+     * its engine made (Kafka Streams' changelogs, the topology's state topics), so the broker's disk and
+     * page cache hold only the current run. Returns why it could not, or null: a left-over topic costs
+     * disk, not correctness (every run has fresh names).
      */
-    String deleteTopics(List<String> topics) {
+    String deleteTopicsStartingWith(String prefix) {
         try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers))) {
+            List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith(prefix)).toList();
             admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
             return null;
         } catch (ExecutionException | TimeoutException e) {

@@ -32,11 +32,13 @@ public enum EngineKind {
                         + String.join(", ", Arrays.stream(values()).map(EngineKind::id).toList())));
     }
 
-    Engine create(Path fluxFile, Properties flux) {
+    Engine create(Workload workload, Path fluxFile, Properties flux) {
+        workload.engine(id());
         return switch (this) {
             case STORM -> new StormEngine(fluxFile, flux);
             case LOOP -> new LoopEngine(EngineSettings.from(flux));
-            case STREAMS -> new KafkaStreamsEngine(EngineSettings.from(flux));
+            case STREAMS -> workload == Workload.SENSORS ? new SensorStreamsEngine(SensorSettings.from(flux))
+                    : new KafkaStreamsEngine(EngineSettings.from(flux));
             case FLINK -> new FlinkEngine(EngineSettings.from(flux));
         };
     }

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.topology.FluxTopology;
 
 /**
- * The JVM of one engine run, started by the harness: {@code EngineMain ENGINE FLUX_FILE PROPERTIES STATS_FILE}.
+ * The JVM of one engine run, started by the harness: {@code EngineMain WORKLOAD ENGINE FLUX_FILE PROPERTIES STATS_FILE}.
  * Runs the engine until its standard input closes (the harness closes it, or dies), then writes the
  * heap it saw as JSON to STATS_FILE and exits. CPU time and RSS the harness reads from outside.
  */
@@ -35,21 +35,22 @@ public final class EngineMain {
     private EngineMain() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: EngineMain ENGINE FLUX_FILE PROPERTIES STATS_FILE");
+        if (args.length != 5) {
+            System.err.println("usage: EngineMain WORKLOAD ENGINE FLUX_FILE PROPERTIES STATS_FILE");
             System.exit(2);
         }
-        EngineKind kind = EngineKind.of(args[0]);
-        Properties flux = FluxTopology.properties(Path.of(args[2]));
+        Workload workload = Workload.of(args[0]);
+        EngineKind kind = EngineKind.of(args[1]);
+        Properties flux = FluxTopology.properties(Path.of(args[3]));
         AtomicLong peakAfterGc = new AtomicLong();
         watchHeapAfterEachGc(peakAfterGc);
-        try (Engine engine = kind.create(Path.of(args[1]), flux)) {
+        try (Engine engine = kind.create(workload, Path.of(args[2]), flux)) {
             engine.start();
             waitForEndOf(System.in);
         }
         System.gc();
         HeapStats stats = new HeapStats(peakAfterGc.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        new ObjectMapper().writeValue(Path.of(args[3]).toFile(), stats);
+        new ObjectMapper().writeValue(Path.of(args[4]).toFile(), stats);
         // Storm and Flink leave non-daemon threads behind after a clean stop.
         System.exit(0);
     }

@@ -29,12 +29,12 @@ final class EngineProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static EngineProcess start(JvmLauncher jvm, EngineKind kind, List<String> jvmOptions, Path fluxFile,
-                               Path properties, Path runDir) throws IOException {
+    static EngineProcess start(JvmLauncher jvm, Workload workload, EngineKind kind, List<String> jvmOptions,
+                               Path fluxFile, Path properties, Path runDir) throws IOException {
         Path statsFile = runDir.resolve(kind.id() + "-heap.json");
         Path log = runDir.resolve(kind.id() + ".log");
         Process process = jvm.start(jvmOptions, EngineMain.class.getName(),
-                List.of(kind.id(), fluxFile.toString(), properties.toString(), statsFile.toString()), log);
+                List.of(workload.id(), kind.id(), fluxFile.toString(), properties.toString(), statsFile.toString()), log);
         EngineProcess engine = new EngineProcess(process, statsFile, log);
         engine.sampleCpu();
         return engine;

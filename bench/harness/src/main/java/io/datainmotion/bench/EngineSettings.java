@@ -22,7 +22,8 @@ public record EngineSettings(String bootstrapServers, EngineTopics topics, Score
                 Integer.parseInt(required(flux, "kafka.spout.offset.commit.period.ms")));
     }
 
-    private static String required(Properties flux, String key) {
+    /** The value of {@code key}, or a one-line reason why the engine cannot run without it. */
+    static String required(Properties flux, String key) {
         String value = flux.getProperty(key);
         if (value == null) {
             throw new IllegalArgumentException("the Flux properties lack " + key);

@@ -2,18 +2,11 @@ package io.datainmotion.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,36 +18,22 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class KafkaStreamsEngine implements Engine {
 
     private final EngineSettings settings;
-    private Path stateDir;
-    private KafkaStreams streams;
+    private StreamsApplication application;
 
     KafkaStreamsEngine(EngineSettings settings) {
         this.settings = settings;
     }
 
     @Override
-    public void start() throws Exception {
+    public void start() throws IOException {
         EngineTopics topics = settings.topics();
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(topics.input(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .process(() -> new Scoring(settings.scorer()))
                 .to((key, out, context) -> out.deadLetter() ? topics.deadLetters() : topics.output(),
                         Produced.with(Serdes.String(), outputJson()));
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.group());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        // 30 s by default under at_least_once; the other engines commit every period (1 s by default).
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitPeriodMs());
-        stateDir = Files.createTempDirectory("dim-bench-streams-");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // Streams lingers 100 ms by default; the other engines send as the topology's KafkaBolts do.
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), settings.lingerMs());
-        config.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-        streams = new KafkaStreams(builder.build(), config);
-        streams.start();
+        application = StreamsApplication.start(builder.build(), topics.group(), settings.bootstrapServers(),
+                settings.commitPeriodMs(), settings.lingerMs(), Map.of());
     }
 
     private static Serde<TweetWork.Output> outputJson() {
@@ -87,11 +66,8 @@ final class KafkaStreamsEngine implements Engine {
 
     @Override
     public void close() throws IOException {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
-        if (stateDir != null) {
-            Directories.deleteRecursively(stateDir);
+        if (application != null) {
+            application.close();
         }
     }
 }

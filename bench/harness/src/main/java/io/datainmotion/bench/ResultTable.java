@@ -52,12 +52,11 @@ final class ResultTable {
         return lines;
     }
 
-    static String throughputChart(List<EngineSummary> summaries, List<ThroughputRun> runs) {
+    /** Median records/s per engine as bars; {@code title} says what work and how much of it. */
+    static String throughputChart(String title, String axisLabel, List<EngineSummary> summaries) {
         List<SvgCharts.Bar> bars = summaries.stream().filter(s -> s.medianRecordsPerSecond() != null)
                 .map(s -> new SvgCharts.Bar(s.engine(), s.medianRecordsPerSecond())).toList();
-        long records = runs.isEmpty() ? 0 : runs.get(0).records();
-        return SvgCharts.bars(String.format(Locale.ROOT, "Sentiment work, %,d records, median of runs", records),
-                "records/s, first to last output record", bars);
+        return SvgCharts.bars(title, axisLabel, bars);
     }
 
     static String latencyChart(List<LatencyRun> runs, int rate) {

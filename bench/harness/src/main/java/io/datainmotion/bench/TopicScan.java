@@ -2,10 +2,11 @@ package io.datainmotion.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads a single-partition output topic from the harness: its size, and every scored record's timing. */
+/** Reads a single-partition output topic from the harness: its size, its records, and every scored record's timing. */
 final class TopicScan implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,33 +48,36 @@ final class TopicScan implements AutoCloseable {
 
     /** Reads the whole topic as of now; records whose id is not a number (readiness probes) are left out. */
     Outputs read(String topic, Duration timeout) {
+        List<Long> appended = new ArrayList<>();
+        List<Long> created = new ArrayList<>();
+        BitSet ids = new BitSet();
+        forEach(topic, timeout, record -> {
+            JsonNode output = readJson(record.value());
+            String id = output.path("id").asText();
+            if (!id.isEmpty() && id.chars().allMatch(Character::isDigit)) {
+                ids.set(Integer.parseInt(id));
+                appended.add(record.timestamp());
+                created.add(output.path("created_at").asLong());
+            }
+        });
+        return new Outputs(appended.stream().mapToLong(Long::longValue).toArray(),
+                created.stream().mapToLong(Long::longValue).toArray(), ids.cardinality());
+    }
+
+    /** Hands every record the topic holds as of now to {@code action}, in topic order. */
+    void forEach(String topic, Duration timeout, Consumer<ConsumerRecord<String, byte[]>> action) {
         TopicPartition partition = new TopicPartition(topic, 0);
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
         long end = consumer.endOffsets(List.of(partition)).get(partition);
-        long[] appended = new long[(int) end];
-        long[] created = new long[(int) end];
-        BitSet ids = new BitSet();
-        int count = 0;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (consumer.position(partition) < end) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reading " + topic + " took longer than " + timeout);
             }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                JsonNode output = readJson(record.value());
-                String id = output.path("id").asText();
-                if (id.isEmpty() || !id.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                ids.set(Integer.parseInt(id));
-                appended[count] = record.timestamp();
-                created[count] = output.path("created_at").asLong();
-                count++;
-            }
+            consumer.poll(POLL).forEach(action);
         }
         consumer.unsubscribe();
-        return new Outputs(Arrays.copyOf(appended, count), Arrays.copyOf(created, count), ids.cardinality());
     }
 
     private static JsonNode readJson(byte[] value) {

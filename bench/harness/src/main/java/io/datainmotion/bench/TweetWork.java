@@ -1,8 +1,5 @@
 package io.datainmotion.bench;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -51,15 +48,6 @@ public final class TweetWork {
     }
 
     private static Output deadLetter(String topic, int partition, long offset, String reason, String detail) {
-        Map<String, Object> letter = new LinkedHashMap<>();
-        letter.put("reason", reason);
-        letter.put("detail", detail);
-        letter.put("source", Map.of("topic", topic, "partition", partition, "offset", offset));
-        letter.put("failed_at", System.currentTimeMillis());
-        try {
-            return new Output(true, topic + "-" + partition + "-" + offset, JSON.writeValueAsString(letter));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings and numbers always serializes", e);
-        }
+        return new Output(true, topic + "-" + partition + "-" + offset, DeadLetterJson.of(topic, partition, offset, reason, detail));
     }
 }
