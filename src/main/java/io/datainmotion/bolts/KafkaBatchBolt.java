@@ -22,11 +22,16 @@ import org.apache.storm.tuple.Tuple;
  * broker has every message of it, or fails it (the whole batch is replayed) if any send fails. The
  * batch counterpart of storm-kafka-client's KafkaBolt, which sends one message per tuple; the
  * producer's settings come from the Flux file (acks=all and idempotence there make "has" mean durable).
+ *
+ * <p>By default the next input is taken while a batch is in flight. {@link #withSynchronousSends}
+ * makes the bolt wait until the batch is written instead: in a topology with stateful bolts, a
+ * checkpoint then passes the sink only after everything emitted before it is on the broker.
  */
 public class KafkaBatchBolt extends BaseRichBolt {
 
     private final Properties producerProperties;
     private final String topic;
+    private boolean synchronous;
     private transient Producer<String, String> producer;
     private transient OutputCollector collector;
     private transient Counter sent;
@@ -35,6 +40,12 @@ public class KafkaBatchBolt extends BaseRichBolt {
     public KafkaBatchBolt(Properties producerProperties, String topic) {
         this.producerProperties = producerProperties;
         this.topic = topic;
+    }
+
+    /** Flux config method: whether each batch is written before the next input is taken. */
+    public KafkaBatchBolt withSynchronousSends(boolean synchronous) {
+        this.synchronous = synchronous;
+        return this;
     }
 
     @Override
@@ -59,6 +70,10 @@ public class KafkaBatchBolt extends BaseRichBolt {
         Callback done = new BatchCompletion(input, batch.size());
         for (int i = 0; i < batch.size(); i++) {
             producer.send(new ProducerRecord<>(topic, batch.keys().get(i), batch.messages().get(i)), done);
+        }
+        if (synchronous) {
+            // Returns once every send has completed and its callback, which acks or fails, has run.
+            producer.flush();
         }
     }
 

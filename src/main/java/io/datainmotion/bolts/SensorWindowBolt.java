@@ -13,6 +13,7 @@ import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.RejectReason;
@@ -31,9 +32,16 @@ import org.apache.storm.tuple.Values;
 
 /**
  * Per-sensor event-time tumbling windows with exact aggregates, behind a fields grouping on
- * {@code sensorId}. Emits each closed window on {@value #AVERAGES} (for {@code sensor-averages}), an
- * alert on {@value #ALERTS} when its fraction above the threshold reaches the alert level, and late
- * readings as dead letters (reason {@code late}), counted.
+ * {@code sensorId}. Emits the windows closed since the last checkpoint as one {@link MessageBatch} on
+ * {@value #AVERAGES} (for {@code sensor-averages}), the alerts among them (fraction above the threshold
+ * at the alert level) as one on {@value #ALERTS}, and late readings as dead letters (reason
+ * {@code late}), counted.
+ *
+ * <p>Closed windows are emitted when a checkpoint prepares, before the checkpoint goes downstream, and
+ * anchored to the readings that closed them; the sinks send synchronously, so a checkpoint that records
+ * a window as closed commits only after the window's record is on the broker. One batch per checkpoint
+ * makes that one round trip to the broker, not one per window: at a window boundary every sensor
+ * closes a window at once.
  *
  * <h2>Why a checkpointed stateful bolt, and not Storm's windowing API or held anchors</h2>
  * Storm's windowed bolts keep every tuple of a window in memory until it closes (a window of a million
@@ -60,6 +68,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
 
     public static final String AVERAGES = "averages";
     public static final String ALERTS = "alerts";
+    /** The one field of both output streams: a {@link MessageBatch}. */
+    public static final String MESSAGES = "messages";
     static final String OPEN_WINDOWS_GAUGE = "sensors.windows.open";
     static final String DEDUP_ENTRIES_GAUGE = "sensors.dedup.entries";
     static final String SENSORS_GAUGE = "sensors.tracked";
@@ -85,6 +95,12 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     private transient Counter windowsEmitted;
     private transient Counter alerts;
     private transient Counter heldBack;
+    /** Window records and alerts closed since the last checkpoint, and the readings that closed them. */
+    private transient List<String> windowKeys;
+    private transient List<String> windowMessages;
+    private transient List<String> alertKeys;
+    private transient List<String> alertMessages;
+    private transient List<Tuple> closingReadings;
 
     /**
      * @param windowSeconds          Flux property {@code sensors.window.seconds}
@@ -115,6 +131,11 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         this.windowsEmitted = context.registerCounter("windows.emitted");
         this.alerts = context.registerCounter("alerts.emitted");
         this.heldBack = context.registerCounter("readings.held.back");
+        this.windowKeys = new ArrayList<>();
+        this.windowMessages = new ArrayList<>();
+        this.alertKeys = new ArrayList<>();
+        this.alertMessages = new ArrayList<>();
+        this.closingReadings = new ArrayList<>();
     }
 
     @Override
@@ -125,6 +146,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
 
     @Override
     public void prePrepare(long txid) {
+        emitClosedWindows();
         copiedSinceCheckpoint.clear();
         replayOrder.prepared();
     }
@@ -136,6 +158,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
 
     @Override
     public void preRollback() {
+        // The restored state has these windows open again: the replay closes them anew.
+        clearClosedWindows();
         copiedSinceCheckpoint.clear();
         replayOrder.rolledBack();
         stateSizeUnknown = true;
@@ -173,7 +197,10 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
                 openWindows.addAndGet(sensor.openWindowCount() - windowsBefore);
                 dedupEntries.addAndGet(sensor.dedupEntryCount() - entriesBefore);
                 accepted.inc();
-                closed.forEach(window -> emitWindow(input, window));
+                if (!closed.isEmpty()) {
+                    closed.forEach(this::addClosedWindow);
+                    closingReadings.add(input);
+                }
             }
             case DUPLICATE -> duplicates.inc();
             case LATE -> {
@@ -187,13 +214,34 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         collector.ack(input);
     }
 
-    private void emitWindow(Tuple input, WindowResult window) {
-        collector.emit(AVERAGES, input, new Values(window.key(), text(window)));
-        windowsEmitted.inc();
+    private void addClosedWindow(WindowResult window) {
+        windowKeys.add(window.key());
+        windowMessages.add(text(window));
         alertRule.evaluate(window).ifPresent(alert -> {
-            collector.emit(ALERTS, input, new Values(alert.key(), text(alert)));
-            alerts.inc();
+            alertKeys.add(alert.key());
+            alertMessages.add(text(alert));
         });
+    }
+
+    private void emitClosedWindows() {
+        if (!windowKeys.isEmpty()) {
+            collector.emit(AVERAGES, closingReadings, new Values(new MessageBatch(windowKeys, windowMessages)));
+            windowsEmitted.inc(windowKeys.size());
+        }
+        if (!alertKeys.isEmpty()) {
+            collector.emit(ALERTS, closingReadings, new Values(new MessageBatch(alertKeys, alertMessages)));
+            alerts.inc(alertKeys.size());
+        }
+        clearClosedWindows();
+    }
+
+    /** Starts new lists: the emitted batches keep theirs. */
+    private void clearClosedWindows() {
+        windowKeys = new ArrayList<>();
+        windowMessages = new ArrayList<>();
+        alertKeys = new ArrayList<>();
+        alertMessages = new ArrayList<>();
+        closingReadings = new ArrayList<>();
     }
 
     private void recountStateSize() {
@@ -226,8 +274,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declareStream(AVERAGES, new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
-        declarer.declareStream(ALERTS, new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
+        declarer.declareStream(AVERAGES, new Fields(MESSAGES));
+        declarer.declareStream(ALERTS, new Fields(MESSAGES));
         DeadLetters.declare(declarer);
     }
 }

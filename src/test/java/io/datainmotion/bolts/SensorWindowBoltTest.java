@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.SensorWindows;
@@ -39,7 +40,7 @@ class SensorWindowBoltTest {
     }
 
     @Test
-    void emitsTheClosedWindowWithItsAlertAnchoredToTheClosingReading() throws Exception {
+    void emitsTheClosedWindowWithItsAlertAtTheNextCheckpointAnchoredToTheClosingReading() throws Exception {
         execute("a", 1_000, 24.0);
         execute("a", 4_000, 26.0);
         execute("a", 9_000, 27.0);
@@ -47,16 +48,22 @@ class SensorWindowBoltTest {
         assertTrue(recorder.emitted.isEmpty());
         assertEquals(3L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE));
         Tuple closing = execute("a", 12_000, 20.0);
+        assertTrue(recorder.emitted.isEmpty(), "closed windows wait for the checkpoint");
+        bolt.prePrepare(1);
 
         RecordingCollector.Emitted window = recorder.on(SensorWindowBolt.AVERAGES).get(0);
         assertEquals(List.of(closing), window.anchors());
-        assertEquals("a@0", window.values().get(0));
+        MessageBatch windows = (MessageBatch) window.values().get(0);
+        assertEquals(List.of("a@0"), windows.keys());
         assertEquals(JSON.readTree("{\"sensorId\":\"a\",\"windowStart\":0,\"windowEnd\":10000,\"count\":3,"
                 + "\"meanTemperature\":25.666666666666668,\"minTemperature\":24.0,\"maxTemperature\":27.0,"
-                + "\"fractionAboveThreshold\":0.6666666666666666}"), JSON.readTree((String) window.values().get(1)));
+                + "\"fractionAboveThreshold\":0.6666666666666666}"), JSON.readTree(windows.messages().get(0)));
         RecordingCollector.Emitted alert = recorder.on(SensorWindowBolt.ALERTS).get(0);
-        assertEquals("a@0", alert.values().get(0));
-        assertEquals(0.5, JSON.readTree((String) alert.values().get(1)).get("alertLevel").asDouble());
+        MessageBatch alerts = (MessageBatch) alert.values().get(0);
+        assertEquals(List.of("a@0"), alerts.keys());
+        assertEquals(0.5, JSON.readTree(alerts.messages().get(0)).get("alertLevel").asDouble());
+        bolt.prePrepare(2);
+        assertEquals(1, recorder.on(SensorWindowBolt.AVERAGES).size(), "each window is emitted once");
         assertEquals(5, recorder.acked.size());
         assertEquals(1, context.count("readings.duplicate"));
         assertEquals(1L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
@@ -67,9 +74,41 @@ class SensorWindowBoltTest {
     void noAlertBelowTheLevel() {
         execute("b", 1_000, 20.0);
         execute("b", 13_000, 30.0);
+        bolt.prePrepare(1);
 
         assertEquals(1, recorder.on(SensorWindowBolt.AVERAGES).size());
         assertTrue(recorder.on(SensorWindowBolt.ALERTS).isEmpty());
+    }
+
+    @Test
+    void theWindowsOfManySensorsClosedBetweenCheckpointsGoOutAsOneBatch() {
+        Tuple first = execute("a", 1_000, 20.0);
+        execute("b", 1_000, 20.0);
+        Tuple closesA = execute("a", 13_000, 20.0);
+        Tuple closesB = execute("b", 13_000, 20.0);
+        bolt.prePrepare(1);
+
+        List<RecordingCollector.Emitted> out = recorder.on(SensorWindowBolt.AVERAGES);
+        assertEquals(1, out.size());
+        assertEquals(List.of("a@0", "b@0"), ((MessageBatch) out.get(0).values().get(0)).keys());
+        assertEquals(List.of(closesA, closesB), out.get(0).anchors());
+        assertTrue(!out.get(0).anchors().contains(first));
+        assertEquals(2, context.count("windows.emitted"));
+    }
+
+    @Test
+    void windowsClosedSinceTheLastCheckpointAreDroppedOnARollbackAndEmittedWhenTheReplayClosesThem() {
+        execute("a", 1_000, 20.0, 0);
+        checkpoint(1);
+        execute("a", 13_000, 20.0, 1);
+        bolt.preRollback();
+        state.rollback();
+        execute("a", 13_000, 20.0, 1);
+        bolt.prePrepare(2);
+
+        List<RecordingCollector.Emitted> out = recorder.on(SensorWindowBolt.AVERAGES);
+        assertEquals(1, out.size(), "emitted once, after the replay");
+        assertEquals(List.of("a@0"), ((MessageBatch) out.get(0).values().get(0)).keys());
     }
 
     @Test
@@ -107,7 +146,8 @@ class SensorWindowBoltTest {
         execute("a", 2_000, 30.0, 2);  // the replays
         execute("c", 2_000, 30.0, 3);
         execute("a", 15_000, 30.0, 4);
-        JsonNode window = JSON.readTree((String) recorder.on(SensorWindowBolt.AVERAGES).get(0).values().get(1));
+        bolt.prePrepare(2);
+        JsonNode window = JSON.readTree(onlyWindow());
         assertEquals(2, window.get("count").asLong());
         assertEquals(25.0, window.get("meanTemperature").asDouble());
     }
@@ -128,11 +168,20 @@ class SensorWindowBoltTest {
         execute("a", 3_000, 30.0, 2);
         execute("a", 4_000, 30.0, 3);
         execute("a", 13_000, 20.0, 6); // its own replay
+        bolt.prePrepare(2);
 
-        JsonNode window = JSON.readTree((String) recorder.on(SensorWindowBolt.AVERAGES).get(0).values().get(1));
+        JsonNode window = JSON.readTree(onlyWindow());
         assertEquals(4, window.get("count").asLong());
         assertEquals(25.0, window.get("meanTemperature").asDouble());
         assertEquals(1, context.count("readings.held.back"));
+    }
+
+    private String onlyWindow() {
+        List<RecordingCollector.Emitted> out = recorder.on(SensorWindowBolt.AVERAGES);
+        assertEquals(1, out.size());
+        MessageBatch windows = (MessageBatch) out.get(0).values().get(0);
+        assertEquals(1, windows.size());
+        return windows.messages().get(0);
     }
 
     /** What Storm's StatefulBoltExecutor does on a checkpoint's prepare and commit. */
