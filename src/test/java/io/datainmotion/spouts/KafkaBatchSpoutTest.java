@@ -16,14 +16,14 @@ import java.util.Set;
 
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.testing.Contexts;
+import io.datainmotion.testing.RecordingSpoutCollector;
+import io.datainmotion.testing.RecordingSpoutCollector.Emitted;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.storm.spout.ISpoutOutputCollector;
-import org.apache.storm.spout.SpoutOutputCollector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,10 +34,8 @@ class KafkaBatchSpoutTest {
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
     private static final TopicPartition P2 = new TopicPartition(TOPIC, 2);
 
-    /** What the spout emitted: each tuple's one value and its message id. */
-    private record Emitted(Object value, Object messageId) {}
-
-    private final List<Emitted> emitted = new ArrayList<>();
+    private final RecordingSpoutCollector recorder = new RecordingSpoutCollector();
+    private final List<Emitted> emitted = recorder.emitted;
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     private final Contexts.Context context = Contexts.forComponent("tweets");
     private final KafkaBatchSpout spout = new KafkaBatchSpout(properties(), TOPIC, 60_000);
@@ -60,7 +58,7 @@ class KafkaBatchSpoutTest {
         // Task 0 of 2 reads partitions 0 and 2.
         when(context.context().getThisTaskIndex()).thenReturn(0);
         when(context.context().getComponentTasks("tweets")).thenReturn(List.of(7, 8));
-        spout.open(consumer, context.context(), new SpoutOutputCollector(new Recorder()));
+        spout.open(consumer, context.context(), recorder.collector());
     }
 
     private void send(TopicPartition partition, long offset, String value) {
@@ -69,7 +67,7 @@ class KafkaBatchSpoutTest {
     }
 
     private RecordBatch<?> batch(int index) {
-        return (RecordBatch<?>) emitted.get(index).value();
+        return (RecordBatch<?>) emitted.get(index).values().get(0);
     }
 
     @Test
@@ -82,12 +80,12 @@ class KafkaBatchSpoutTest {
         spout.nextTuple();
 
         assertEquals(2, emitted.size());
-        RecordBatch<?> first = emitted.stream().map(e -> (RecordBatch<?>) e.value())
+        RecordBatch<?> first = emitted.stream().map(e -> (RecordBatch<?>) e.values().get(0))
                 .filter(b -> b.partition() == 0).findFirst().orElseThrow();
         assertEquals(2, first.size());
         assertEquals(0, first.offset(0));
         assertArrayEquals("b".getBytes(StandardCharsets.UTF_8), (byte[]) first.item(1));
-        emitted.forEach(e -> assertTrue(e.messageId() == e.value(), "the batch is its own message id"));
+        emitted.forEach(e -> assertTrue(e.messageId() == e.values().get(0), "the batch is its own message id"));
         assertEquals(3, context.count("records.emitted"));
     }
 
@@ -157,32 +155,5 @@ class KafkaBatchSpoutTest {
     @Test
     void aGroupIdIsRequiredBecauseOffsetsAreCommitted() {
         assertThrows(IllegalArgumentException.class, () -> new KafkaBatchSpout(new Properties(), TOPIC, 1000));
-    }
-
-    private final class Recorder implements ISpoutOutputCollector {
-        @Override
-        public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
-            emitted.add(new Emitted(tuple.get(0), messageId));
-            return List.of();
-        }
-
-        @Override
-        public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long getPendingCount() {
-            return 0;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void reportError(Throwable error) {
-            throw new AssertionError("unexpected error", error);
-        }
     }
 }

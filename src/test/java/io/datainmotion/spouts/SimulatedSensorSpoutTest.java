@@ -7,48 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sensors.Fault;
 import io.datainmotion.testing.Contexts;
-import org.apache.storm.spout.ISpoutOutputCollector;
-import org.apache.storm.spout.SpoutOutputCollector;
+import io.datainmotion.testing.RecordingSpoutCollector;
+import io.datainmotion.testing.RecordingSpoutCollector.Emitted;
 import org.junit.jupiter.api.Test;
 
 class SimulatedSensorSpoutTest {
 
-    private record Emitted(List<Object> values, Object messageId) {}
-
-    private final List<Emitted> emitted = new ArrayList<>();
-    private final SpoutOutputCollector collector = new SpoutOutputCollector(new ISpoutOutputCollector() {
-        @Override
-        public List<Integer> emit(String streamId, List<Object> tuple, Object messageId) {
-            emitted.add(new Emitted(tuple, messageId));
-            return List.of();
-        }
-
-        @Override
-        public void emitDirect(int taskId, String streamId, List<Object> tuple, Object messageId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long getPendingCount() {
-            return 0;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void reportError(Throwable error) {
-            throw new AssertionError(error);
-        }
-    });
+    private final RecordingSpoutCollector recorder = new RecordingSpoutCollector();
+    private final List<Emitted> emitted = recorder.emitted;
 
     private static RecordBatch<?> batch(Emitted emitted) {
         return (RecordBatch<?>) emitted.values().get(0);
@@ -57,7 +29,7 @@ class SimulatedSensorSpoutTest {
     @Test
     void emitsBatchesShapedLikeTheKafkaSpoutsUpToTheCountAndReplaysAFailedOneFirst() {
         SimulatedSensorSpout spout = new SimulatedSensorSpout(5, 3, 6, 100_000, "", 0.0, 0, 0);
-        spout.open(Map.of(), Contexts.forComponent("readings").context(), collector);
+        spout.open(Map.of(), Contexts.forComponent("readings").context(), recorder.collector());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             spout.nextTuple();
