@@ -8,21 +8,23 @@ import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.ParseResult;
 import io.datainmotion.sensors.ReadingParser;
+import io.datainmotion.sensors.SensorReading;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
-import org.apache.storm.tuple.Values;
+import org.apache.storm.utils.Utils;
 
 /**
  * Parses the raw records of a {@link RecordBatch} of {@code sensor-readings} (as
  * {@link io.datainmotion.spouts.KafkaBatchSpout} and {@link io.datainmotion.spouts.SimulatedSensorSpout}
- * emit them) with the strict {@link ReadingParser}. Each valid reading goes on as a tuple of its own,
- * with its sensor id and source, for the fields grouping by sensor downstream; anything else becomes a
- * dead letter whose reason is a {@link io.datainmotion.sensors.RejectReason} code. Every emit is
- * anchored to the input batch, which is acked once, after them.
+ * emit them) with the strict {@link ReadingParser}. The valid readings go on as a batch of
+ * {@link SensorReading}s with their offsets, one per task of the fields-grouped receiver
+ * ({@link SensorRouting}); anything else becomes a dead letter whose reason is a
+ * {@link io.datainmotion.sensors.RejectReason} code. Every emit is anchored to the input batch, which
+ * is acked once, after them.
  */
 public class SensorValidationBolt extends BaseRichBolt {
 
@@ -32,6 +34,7 @@ public class SensorValidationBolt extends BaseRichBolt {
     private transient String componentId;
     private transient Counter valid;
     private transient Counter deadLettered;
+    private transient SensorRouting routing;
 
     /** @param maxBytes the largest record value accepted (Flux property {@code sensors.max.bytes}) */
     public SensorValidationBolt(int maxBytes) {
@@ -46,18 +49,20 @@ public class SensorValidationBolt extends BaseRichBolt {
         this.componentId = context.getThisComponentId();
         this.valid = context.registerCounter("readings.valid");
         this.deadLettered = context.registerCounter("records.deadlettered");
+        this.routing = SensorRouting.forStream(context, Utils.DEFAULT_STREAM_ID);
     }
 
     @Override
     public void execute(Tuple input) {
         @SuppressWarnings("unchecked")
         RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
+        RecordBatch.Builder<SensorReading> readings = RecordBatch.builder(records.topic(), records.partition(), records.size());
         for (int i = 0; i < records.size(); i++) {
             SourceRecord source = records.source(i);
             byte[] value = records.item(i);
             ParseResult parsed = parser.parse(value);
             if (parsed instanceof ParseResult.Valid ok) {
-                collector.emit(input, new Values(ok.reading().sensorId(), ok.reading(), source));
+                readings.add(ok.reading(), source.offset());
                 valid.inc();
             } else {
                 ParseResult.Rejected rejected = (ParseResult.Rejected) parsed;
@@ -66,12 +71,13 @@ public class SensorValidationBolt extends BaseRichBolt {
                 deadLettered.inc();
             }
         }
+        routing.emit(collector, input, readings.build(), SensorReading::sensorId);
         collector.ack(input);
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(SensorFields.SENSOR_ID, SensorFields.READING, SensorFields.SOURCE));
+        declarer.declare(new Fields(SensorFields.SENSOR_ID, SensorFields.READINGS));
         DeadLetters.declare(declarer);
     }
 }

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.InvalidRecordException;
 import io.datainmotion.records.MessageBatch;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.RejectReason;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.SensorWindows;
+import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sensors.WindowConfig;
 import io.datainmotion.sensors.WindowResult;
 import org.apache.storm.state.KeyValueState;
@@ -32,7 +34,8 @@ import org.apache.storm.tuple.Values;
 
 /**
  * Per-sensor event-time tumbling windows with exact aggregates, behind a fields grouping on
- * {@code sensorId}. Emits the windows closed since the last checkpoint as one {@link MessageBatch} on
+ * {@code sensorId}; each input is a batch of {@link ThresholdedReading}s of the sensors this task owns
+ * ({@link SensorRouting}). Emits the windows closed since the last checkpoint as one {@link MessageBatch} on
  * {@value #AVERAGES} (for {@code sensor-averages}), the alerts among them (fraction above the threshold
  * at the alert level) as one on {@value #ALERTS}, and late readings as dead letters (reason
  * {@code late}), counted.
@@ -170,15 +173,33 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         if (stateSizeUnknown) {
             recountStateSize();
         }
-        SensorReading reading = (SensorReading) input.getValueByField(SensorFields.READING);
-        SourceRecord source = (SourceRecord) input.getValueByField(SensorFields.SOURCE);
-        String sensorId = reading.sensorId();
-        if (!replayOrder.admit(sensorId, source)) {
-            heldBack.inc();
-            collector.fail(input);
-            return;
+        @SuppressWarnings("unchecked")
+        RecordBatch<ThresholdedReading> readings = (RecordBatch<ThresholdedReading>) input.getValueByField(SensorFields.READINGS);
+        boolean closedAny = false;
+        for (int i = 0; i < readings.size(); i++) {
+            SourceRecord source = readings.source(i);
+            SensorReading reading = readings.item(i).reading();
+            if (!replayOrder.admit(reading.sensorId(), source)) {
+                // The readings before it in this batch are counted; when the batch is replayed, the
+                // windows' de-duplication recognises them.
+                heldBack.inc();
+                collector.fail(input);
+                if (closedAny) {
+                    closingReadings.add(input);
+                }
+                return;
+            }
+            closedAny |= offer(input, reading, readings.item(i).above(), source);
         }
-        boolean above = input.getDoubleByField(SensorFields.ABOVE_THRESHOLD) == 1.0;
+        if (closedAny) {
+            closingReadings.add(input);
+        }
+        collector.ack(input);
+    }
+
+    /** Applies one reading to its sensor's windows; true if that closed a window. */
+    private boolean offer(Tuple input, SensorReading reading, boolean above, SourceRecord source) {
+        String sensorId = reading.sensorId();
         // A state may return the very object it holds as committed (Storm's in-memory one does): changing
         // it in place would survive a rollback. So the first change after a checkpoint works on a copy.
         SensorWindows stored = state.get(sensorId);
@@ -197,10 +218,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
                 openWindows.addAndGet(sensor.openWindowCount() - windowsBefore);
                 dedupEntries.addAndGet(sensor.dedupEntryCount() - entriesBefore);
                 accepted.inc();
-                if (!closed.isEmpty()) {
-                    closed.forEach(this::addClosedWindow);
-                    closingReadings.add(input);
-                }
+                closed.forEach(this::addClosedWindow);
+                return !closed.isEmpty();
             }
             case DUPLICATE -> duplicates.inc();
             case LATE -> {
@@ -211,7 +230,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
             }
             default -> throw new IllegalStateException("unhandled outcome");
         }
-        collector.ack(input);
+        return false;
     }
 
     private void addClosedWindow(WindowResult window) {

@@ -9,8 +9,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
+import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
@@ -25,7 +27,7 @@ class SensorBoltsTest {
     private final RecordingCollector recorder = new RecordingCollector();
 
     @Test
-    void eachValidReadingOfABatchGoesOnAnchoredWithItsSensorIdAndSource() {
+    void theValidReadingsOfABatchGoOnAnchoredWithTheirSources() {
         SensorValidationBolt bolt = validation();
         Tuple input = Tuples.recordBatch("sensor-readings", 2, 40,
                 bytes("{\"sensorId\":\"sensor-17\",\"timestamp\":1764000000000,\"temperature\":80.6,\"unit\":\"F\"}"),
@@ -34,15 +36,15 @@ class SensorBoltsTest {
         bolt.execute(input);
 
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
-        assertEquals(2, out.size(), "one tuple per reading, for the grouping by sensor");
+        assertEquals(1, out.size(), "one receiving task, one batch");
         assertEquals(List.of(input), out.get(0).anchors());
-        assertEquals(List.of(input), out.get(1).anchors());
-        assertEquals("sensor-17", out.get(0).values().get(0));
-        SensorReading reading = (SensorReading) out.get(0).values().get(1);
-        assertEquals(27.0, reading.temperatureCelsius(), 1e-9);
-        assertEquals(new SourceRecord("sensor-readings", 2, 40), out.get(0).values().get(2));
-        assertEquals("sensor-3", out.get(1).values().get(0));
-        assertEquals(new SourceRecord("sensor-readings", 2, 41), out.get(1).values().get(2));
+        assertEquals("sensor-17", out.get(0).values().get(0), "keyed by its first reading's sensor");
+        RecordBatch<?> readings = (RecordBatch<?>) out.get(0).values().get(1);
+        assertEquals(2, readings.size());
+        assertEquals(27.0, ((SensorReading) readings.item(0)).temperatureCelsius(), 1e-9);
+        assertEquals(new SourceRecord("sensor-readings", 2, 40), readings.source(0));
+        assertEquals("sensor-3", ((SensorReading) readings.item(1)).sensorId());
+        assertEquals(new SourceRecord("sensor-readings", 2, 41), readings.source(1));
         assertEquals(List.of(input), recorder.acked);
         assertTrue(recorder.on(DeadLetters.STREAM).isEmpty());
     }
@@ -82,16 +84,24 @@ class SensorBoltsTest {
     void thresholdMapsStrictlyAboveToOne() {
         ThresholdBolt bolt = new ThresholdBolt(25.0);
         bolt.prepare(Map.of(), Contexts.forComponent("threshold").context(), recorder.collector());
-        SourceRecord source = new SourceRecord("t", 0, 1);
+        List<SensorReading> readings = List.of(new SensorReading("s", 1, 25.0), new SensorReading("s", 2, 25.01),
+                new SensorReading("s", 3, 12.0));
+        Tuple input = Tuples.tuple("validate", "default", List.of("sensorId", "readings"),
+                List.of("s", RecordBatch.<SensorReading>builder("t", 0, 3).add(readings.get(0), 1).add(readings.get(1), 2)
+                        .add(readings.get(2), 3).build()));
+        bolt.execute(input);
 
-        for (double celsius : new double[] {25.0, 25.01, 12.0}) {
-            bolt.execute(Tuples.tuple("validate", "default", List.of("sensorId", "reading", "source"),
-                    List.of("s", new SensorReading("s", 1, celsius), source)));
+        List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
+        assertEquals(1, out.size());
+        RecordBatch<?> mapped = (RecordBatch<?>) out.get(0).values().get(1);
+        List<Double> indicators = new java.util.ArrayList<>();
+        for (int i = 0; i < mapped.size(); i++) {
+            indicators.add(((ThresholdedReading) mapped.item(i)).aboveThreshold());
+            assertEquals(readings.get(i), ((ThresholdedReading) mapped.item(i)).reading());
+            assertEquals(i + 1, mapped.offset(i));
         }
-
-        assertEquals(List.of(0.0, 1.0, 0.0), recorder.on(Utils.DEFAULT_STREAM_ID).stream()
-                .map(e -> e.values().get(2)).toList());
-        assertEquals(3, recorder.acked.size());
+        assertEquals(List.of(0.0, 1.0, 0.0), indicators);
+        assertEquals(List.of(input), recorder.acked);
     }
 
     private SensorValidationBolt validation() {

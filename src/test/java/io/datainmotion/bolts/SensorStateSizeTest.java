@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.datainmotion.records.SourceRecord;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sensors.ParseResult;
 import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorReading;
+import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sensors.SensorSimulator;
 import io.datainmotion.sensors.SensorWindows;
 import io.datainmotion.testing.Contexts;
@@ -44,16 +45,17 @@ class SensorStateSizeTest {
         SensorSimulator simulator = new SensorSimulator(SensorSimulator.Settings.clean(3, SENSORS, READINGS,
                 1_764_000_000_000L, 1));
         ReadingParser parser = new ReadingParser(4096);
-        SourceRecord source = new SourceRecord("sensor-readings", 0, 0);
         List<long[]> samples = new ArrayList<>();
         // Building a test tuple builds a topology context: do it once and share it.
-        TupleImpl template = (TupleImpl) Tuples.tuple("threshold", "default",
-                List.of("sensorId", "reading", "aboveThreshold", "source"), List.of("s", "r", 0.0, source));
+        TupleImpl template = (TupleImpl) Tuples.tuple("threshold", "default", List.of("sensorId", "readings"),
+                List.of("s", RecordBatch.builder("sensor-readings", 0, 0).build()));
 
         for (long n = 1; simulator.hasNext(); n++) {
             SensorReading reading = ((ParseResult.Valid) parser.parse(simulator.next().value())).reading();
-            bolt.execute(new TupleImpl(template.getContext(), List.of(reading.sensorId(), reading,
-                    reading.temperatureCelsius() > 25.0 ? 1.0 : 0.0, source), "threshold", template.getSourceTask(), "default"));
+            RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder("sensor-readings", 0, 1)
+                    .add(new ThresholdedReading(reading, reading.temperatureCelsius() > 25.0 ? 1.0 : 0.0), n).build();
+            bolt.execute(new TupleImpl(template.getContext(), List.of(reading.sensorId(), batch), "threshold",
+                    template.getSourceTask(), "default"));
             if (n % 20_000 == 0) {
                 checkpoint(bolt, state, n);
                 recorder.emitted.clear();

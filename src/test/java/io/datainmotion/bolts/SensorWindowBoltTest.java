@@ -9,9 +9,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.MessageBatch;
-import io.datainmotion.records.SourceRecord;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.SensorWindows;
+import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
@@ -68,6 +69,26 @@ class SensorWindowBoltTest {
         assertEquals(1, context.count("readings.duplicate"));
         assertEquals(1L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
         assertEquals(1L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE));
+    }
+
+    @Test
+    void aBatchOfReadingsIsCountedReadingByReadingAndAckedOnce() {
+        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder("sensor-readings", 0, 4)
+                .add(new ThresholdedReading(new SensorReading("a", 1_000, 26.0), 1.0), 0)
+                .add(new ThresholdedReading(new SensorReading("b", 1_000, 20.0), 0.0), 1)
+                .add(new ThresholdedReading(new SensorReading("a", 1_000, 26.0), 1.0), 2)
+                .add(new ThresholdedReading(new SensorReading("a", 13_000, 20.0), 0.0), 3)
+                .build();
+        Tuple input = Tuples.tuple("threshold", "default", List.of("sensorId", "readings"), List.of("a", batch));
+        bolt.execute(input);
+        bolt.prePrepare(1);
+
+        assertEquals(List.of(input), recorder.acked);
+        assertEquals(3, context.count("readings.accepted"));
+        assertEquals(1, context.count("readings.duplicate"));
+        RecordingCollector.Emitted window = recorder.on(SensorWindowBolt.AVERAGES).get(0);
+        assertEquals(List.of(input), window.anchors());
+        assertEquals(List.of("a@0"), ((MessageBatch) window.values().get(0)).keys());
     }
 
     @Test
@@ -196,10 +217,12 @@ class SensorWindowBoltTest {
         return execute(sensorId, timestamp, celsius, offset++);
     }
 
+    /** One reading, as a batch of one from the threshold bolt. */
     private Tuple execute(String sensorId, long timestamp, double celsius, long sourceOffset) {
-        Tuple tuple = Tuples.tuple("threshold", "default", List.of("sensorId", "reading", "aboveThreshold", "source"),
-                List.of(sensorId, new SensorReading(sensorId, timestamp, celsius), celsius > 25.0 ? 1.0 : 0.0,
-                        new SourceRecord("sensor-readings", 0, sourceOffset)));
+        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder("sensor-readings", 0, 1)
+                .add(new ThresholdedReading(new SensorReading(sensorId, timestamp, celsius), celsius > 25.0 ? 1.0 : 0.0),
+                        sourceOffset).build();
+        Tuple tuple = Tuples.tuple("threshold", "default", List.of("sensorId", "readings"), List.of(sensorId, batch));
         bolt.execute(tuple);
         return tuple;
     }

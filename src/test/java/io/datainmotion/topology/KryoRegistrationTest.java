@@ -18,6 +18,7 @@ import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
+import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.Tweet;
 import org.apache.storm.Config;
@@ -43,6 +44,7 @@ class KryoRegistrationTest {
             SensorReading.class, List.of(new SensorReading("sensor-17", 1_764_000_000_000L, 26.4),
                     new SensorReading("s", 0, -273.15)),
             CheckPointState.Action.class, List.of((Object[]) CheckPointState.Action.values()),
+            ThresholdedReading.class, List.of(new ThresholdedReading(new SensorReading("s-1", 5L, 30.5), 1.0)),
             RecordBatch.class, List.of(
                     RecordBatch.<byte[]>builder("tweets", 2, 3).add("{}".getBytes(StandardCharsets.UTF_8), 7)
                             .add(null, 9).add(new byte[] {(byte) 0xff}, 3_000_000_000L).build(),
@@ -87,6 +89,21 @@ class KryoRegistrationTest {
         assertEquals(tweets, roundTrip(kryo, tweets));
         ArrayList<ScoredTweet> scored = new ArrayList<>(SAMPLES.get(ScoredTweet.class).stream().map(ScoredTweet.class::cast).toList());
         assertEquals(scored, roundTrip(kryo, scored));
+    }
+
+    /** Batches between the sensor topology's bolts hold readings, then readings with their threshold indicator. */
+    @Test
+    void theSensorTopologysBatchesOfReadingsRoundTrip() {
+        FluxTopology topology = FluxTopology.load(Path.of("flux/sensors.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
+        Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
+        workerConfig.putAll(topology.config());
+        Kryo kryo = SerializationFactory.getKryo(workerConfig);
+        SensorReading reading = new SensorReading("s-2", 1_764_000_000_000L, 21.25);
+        RecordBatch<SensorReading> readings = RecordBatch.<SensorReading>builder("sensor-readings", 3, 1).add(reading, 40).build();
+        assertEquals(readings, roundTrip(kryo, readings));
+        RecordBatch<ThresholdedReading> mapped = RecordBatch.<ThresholdedReading>builder("sensor-readings", 3, 1)
+                .add(new ThresholdedReading(reading, 0.0), 40).build();
+        assertEquals(mapped, roundTrip(kryo, mapped));
     }
 
     /** The entries of topology.kryo.register: class names, or single-entry maps of class name to serializer. */
