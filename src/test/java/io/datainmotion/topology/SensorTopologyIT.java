@@ -230,14 +230,17 @@ class SensorTopologyIT {
                     .alias("outputs complete")
                     .conditionEvaluationListener(condition -> {
                         if (!condition.isSatisfied() && condition.getRemainingTimeInMS() < 1_000) {
-                            System.err.printf("windows %d/%d, invalid %d/%d, late %d/%d%n", outputs.windows.size(),
-                                    expected.windows().size(), outputs.invalidSources.size(), expected.invalid(),
+                            System.err.printf("windows %d/%d, alerts %d/%d, invalid %d/%d, late %d/%d%n",
+                                    outputs.windows.size(), expected.windows().size(), outputs.alertKeys.size(),
+                                    expected.alertKeys().size(), outputs.invalidSources.size(), expected.invalid(),
                                     outputs.lateSources.size(), expected.late());
                         }
                     })
                     .until(() -> {
                         outputs.drain(averages, alerts, letters);
+                        // Windows and alerts leave through sinks of their own: either may finish first.
                         return outputs.windows.size() >= expected.windows().size()
+                                && outputs.alertKeys.size() >= expected.alertKeys().size()
                                 && outputs.invalidSources.size() >= expected.invalid()
                                 && outputs.lateSources.size() >= expected.late();
                     });
