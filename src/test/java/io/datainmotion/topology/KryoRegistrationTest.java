@@ -61,9 +61,7 @@ class KryoRegistrationTest {
             assertEquals(false, config.get(Config.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION), file.toString());
             List<String> classes = registeredClassNames(config.get(Config.TOPOLOGY_KRYO_REGISTER));
             registered.addAll(classes);
-            Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
-            workerConfig.putAll(config);
-            Kryo kryo = SerializationFactory.getKryo(workerConfig);
+            Kryo kryo = kryoOf(config);
             for (String name : classes) {
                 List<Object> samples = SAMPLES.get(classForName(name));
                 assertEquals(true, samples != null, "a sample instance of " + name + " in SAMPLES");
@@ -80,10 +78,7 @@ class KryoRegistrationTest {
     /** Batches between the sentiment topology's bolts hold tweets, and lists of scored tweets go to trends. */
     @Test
     void theSentimentTopologysBatchesOfTweetsRoundTrip() {
-        FluxTopology topology = FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
-        Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
-        workerConfig.putAll(topology.config());
-        Kryo kryo = SerializationFactory.getKryo(workerConfig);
+        Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
         RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder("tweets", 1, 2)
                 .add(new Tweet("a", "hi", Tweet.NO_TIME), 10).add(new Tweet("b", "yo", 5L), 12).build();
         assertEquals(tweets, roundTrip(kryo, tweets));
@@ -94,16 +89,20 @@ class KryoRegistrationTest {
     /** Batches between the sensor topology's bolts hold readings, then readings with their threshold indicator. */
     @Test
     void theSensorTopologysBatchesOfReadingsRoundTrip() {
-        FluxTopology topology = FluxTopology.load(Path.of("flux/sensors.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES));
-        Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
-        workerConfig.putAll(topology.config());
-        Kryo kryo = SerializationFactory.getKryo(workerConfig);
+        Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sensors.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
         SensorReading reading = new SensorReading("s-2", 1_764_000_000_000L, 21.25);
         RecordBatch<SensorReading> readings = RecordBatch.<SensorReading>builder("sensor-readings", 3, 1).add(reading, 40).build();
         assertEquals(readings, roundTrip(kryo, readings));
         RecordBatch<ThresholdedReading> mapped = RecordBatch.<ThresholdedReading>builder("sensor-readings", 3, 1)
                 .add(new ThresholdedReading(reading, 0.0), 40).build();
         assertEquals(mapped, roundTrip(kryo, mapped));
+    }
+
+    /** Storm's Kryo as a worker of the topology sets it up: Storm's defaults under the topology's config. */
+    private static Kryo kryoOf(Config topologyConfig) {
+        Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());
+        workerConfig.putAll(topologyConfig);
+        return SerializationFactory.getKryo(workerConfig);
     }
 
     /** The entries of topology.kryo.register: class names, or single-entry maps of class name to serializer. */
