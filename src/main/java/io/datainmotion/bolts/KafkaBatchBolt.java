@@ -33,6 +33,7 @@ public class KafkaBatchBolt extends BaseRichBolt {
     private final String topic;
     private boolean synchronous;
     private transient Producer<String, String> producer;
+    private transient volatile boolean closed;
     private transient OutputCollector collector;
     private transient Counter sent;
     private transient Counter sendFailures;
@@ -68,12 +69,20 @@ public class KafkaBatchBolt extends BaseRichBolt {
             return;
         }
         Callback done = new BatchCompletion(input, batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            producer.send(new ProducerRecord<>(topic, batch.keys().get(i), batch.messages().get(i)), done);
-        }
-        if (synchronous) {
-            // Returns once every send has completed and its callback, which acks or fails, has run.
-            producer.flush();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, batch.keys().get(i), batch.messages().get(i)), done);
+            }
+            if (synchronous) {
+                // Returns once every send has completed and its callback, which acks or fails, has run.
+                producer.flush();
+            }
+        } catch (IllegalStateException producerClosed) {
+            // A topology being killed may hand this executor a tuple after cleanup closed the producer;
+            // the tuple is then left to time out. Reporting it would fail too, and halt the worker.
+            if (!closed) {
+                throw producerClosed;
+            }
         }
     }
 
@@ -111,6 +120,7 @@ public class KafkaBatchBolt extends BaseRichBolt {
 
     @Override
     public void cleanup() {
+        closed = true;
         producer.close();
     }
 

@@ -72,4 +72,23 @@ class KafkaBatchBoltTest {
         assertEquals(List.of(input), recorder.acked);
         assertTrue(producer.history().isEmpty());
     }
+
+    @Test
+    void synchronousSendsAckBeforeTheNextInputIsTaken() {
+        MockProducer<String, String> autoCompleting = new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+        KafkaBatchBolt synchronous = new KafkaBatchBolt(new Properties(), "out").withSynchronousSends(true);
+        synchronous.prepare(autoCompleting, context.context(), recorder.collector());
+        Tuple input = batch(List.of("a"), List.of("1"));
+        synchronous.execute(input);
+        assertEquals(List.of(input), recorder.acked);
+    }
+
+    @Test
+    void aTupleArrivingAfterCleanupClosedTheProducerIsLeftToTimeOut() {
+        bolt.cleanup();
+        Tuple input = batch(List.of("a"), List.of("1"));
+        bolt.execute(input);
+        assertTrue(producer.history().isEmpty(), "the closed producer refused the send");
+        assertTrue(recorder.acked.isEmpty() && recorder.failed.isEmpty() && recorder.errors.isEmpty());
+    }
 }
