@@ -29,6 +29,9 @@ import org.apache.storm.tuple.Tuple;
  */
 public class KafkaBatchBolt extends BaseRichBolt {
 
+    /** The name the project's bolts give the {@link MessageBatch} field they emit for this bolt. */
+    public static final String MESSAGES = "messages";
+
     private final Properties producerProperties;
     private final String topic;
     private boolean synchronous;
@@ -65,7 +68,9 @@ public class KafkaBatchBolt extends BaseRichBolt {
     public void execute(Tuple input) {
         MessageBatch batch = (MessageBatch) input.getValue(0);
         if (batch.size() == 0) {
-            collector.ack(input);
+            synchronized (collector) {
+                collector.ack(input);
+            }
             return;
         }
         Callback done = new BatchCompletion(input, batch.size());
@@ -90,7 +95,7 @@ public class KafkaBatchBolt extends BaseRichBolt {
     private final class BatchCompletion implements Callback {
         private final Tuple input;
         private final AtomicInteger outstanding;
-        private volatile Exception firstFailure;
+        private volatile Exception failure;
 
         BatchCompletion(Tuple input, int size) {
             this.input = input;
@@ -98,17 +103,17 @@ public class KafkaBatchBolt extends BaseRichBolt {
         }
 
         @Override
-        public void onCompletion(RecordMetadata metadata, Exception failure) {
-            if (failure != null) {
-                firstFailure = failure;
+        public void onCompletion(RecordMetadata metadata, Exception sendFailure) {
+            if (sendFailure != null) {
+                failure = sendFailure;
                 sendFailures.inc();
             } else {
                 sent.inc();
             }
             if (outstanding.decrementAndGet() == 0) {
                 synchronized (collector) {
-                    if (firstFailure != null) {
-                        collector.reportError(firstFailure);
+                    if (failure != null) {
+                        collector.reportError(failure);
                         collector.fail(input);
                     } else {
                         collector.ack(input);

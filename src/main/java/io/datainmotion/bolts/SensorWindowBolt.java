@@ -71,8 +71,6 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
 
     public static final String AVERAGES = "averages";
     public static final String ALERTS = "alerts";
-    /** The one field of both output streams: a {@link MessageBatch}. */
-    public static final String MESSAGES = "messages";
     static final String OPEN_WINDOWS_GAUGE = "sensors.windows.open";
     static final String DEDUP_ENTRIES_GAUGE = "sensors.dedup.entries";
     static final String SENSORS_GAUGE = "sensors.tracked";
@@ -99,10 +97,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     private transient Counter alerts;
     private transient Counter heldBack;
     /** Window records and alerts closed since the last checkpoint, and the readings that closed them. */
-    private transient List<String> windowKeys;
-    private transient List<String> windowMessages;
-    private transient List<String> alertKeys;
-    private transient List<String> alertMessages;
+    private transient MessageBatch.Builder closedWindows;
+    private transient MessageBatch.Builder closedAlerts;
     private transient List<Tuple> closingReadings;
 
     /**
@@ -134,11 +130,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         this.windowsEmitted = context.registerCounter("windows.emitted");
         this.alerts = context.registerCounter("alerts.emitted");
         this.heldBack = context.registerCounter("readings.held.back");
-        this.windowKeys = new ArrayList<>();
-        this.windowMessages = new ArrayList<>();
-        this.alertKeys = new ArrayList<>();
-        this.alertMessages = new ArrayList<>();
-        this.closingReadings = new ArrayList<>();
+        clearClosedWindows();
     }
 
     @Override
@@ -176,25 +168,26 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         @SuppressWarnings("unchecked")
         RecordBatch<ThresholdedReading> readings = (RecordBatch<ThresholdedReading>) input.getValueByField(SensorFields.READINGS);
         boolean closedAny = false;
-        for (int i = 0; i < readings.size(); i++) {
+        boolean admitted = true;
+        for (int i = 0; i < readings.size() && admitted; i++) {
             SourceRecord source = readings.source(i);
             SensorReading reading = readings.item(i).reading();
-            if (!replayOrder.admit(reading.sensorId(), source)) {
-                // The readings before it in this batch are counted; when the batch is replayed, the
-                // windows' de-duplication recognises them.
-                heldBack.inc();
-                collector.fail(input);
-                if (closedAny) {
-                    closingReadings.add(input);
-                }
-                return;
+            admitted = replayOrder.admit(reading.sensorId(), source);
+            if (admitted) {
+                closedAny |= offer(input, reading, readings.item(i).above(), source);
             }
-            closedAny |= offer(input, reading, readings.item(i).above(), source);
         }
         if (closedAny) {
             closingReadings.add(input);
         }
-        collector.ack(input);
+        if (admitted) {
+            collector.ack(input);
+        } else {
+            // The readings before the held-back one are counted; when the batch is replayed, the
+            // windows' de-duplication recognises them.
+            heldBack.inc();
+            collector.fail(input);
+        }
     }
 
     /** Applies one reading to its sensor's windows; true if that closed a window. */
@@ -234,32 +227,26 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     }
 
     private void addClosedWindow(WindowResult window) {
-        windowKeys.add(window.key());
-        windowMessages.add(text(window));
-        alertRule.evaluate(window).ifPresent(alert -> {
-            alertKeys.add(alert.key());
-            alertMessages.add(text(alert));
-        });
+        closedWindows.add(window.key(), text(window));
+        alertRule.evaluate(window).ifPresent(alert -> closedAlerts.add(alert.key(), text(alert)));
     }
 
     private void emitClosedWindows() {
-        if (!windowKeys.isEmpty()) {
-            collector.emit(AVERAGES, closingReadings, new Values(new MessageBatch(windowKeys, windowMessages)));
-            windowsEmitted.inc(windowKeys.size());
+        if (!closedWindows.isEmpty()) {
+            windowsEmitted.inc(closedWindows.size());
+            collector.emit(AVERAGES, closingReadings, new Values(closedWindows.build()));
         }
-        if (!alertKeys.isEmpty()) {
-            collector.emit(ALERTS, closingReadings, new Values(new MessageBatch(alertKeys, alertMessages)));
-            alerts.inc(alertKeys.size());
+        if (!closedAlerts.isEmpty()) {
+            alerts.inc(closedAlerts.size());
+            collector.emit(ALERTS, closingReadings, new Values(closedAlerts.build()));
         }
         clearClosedWindows();
     }
 
-    /** Starts new lists: the emitted batches keep theirs. */
+    /** Starts anew: an emitted batch keeps its anchors and messages. */
     private void clearClosedWindows() {
-        windowKeys = new ArrayList<>();
-        windowMessages = new ArrayList<>();
-        alertKeys = new ArrayList<>();
-        alertMessages = new ArrayList<>();
+        closedWindows = new MessageBatch.Builder();
+        closedAlerts = new MessageBatch.Builder();
         closingReadings = new ArrayList<>();
     }
 
@@ -293,8 +280,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declareStream(AVERAGES, new Fields(MESSAGES));
-        declarer.declareStream(ALERTS, new Fields(MESSAGES));
+        declarer.declareStream(AVERAGES, new Fields(KafkaBatchBolt.MESSAGES));
+        declarer.declareStream(ALERTS, new Fields(KafkaBatchBolt.MESSAGES));
         DeadLetters.declare(declarer);
     }
 }

@@ -41,7 +41,6 @@ public class SentimentBolt extends BaseRichBolt {
     /** The stream of scored tweets for aggregation, and its one field (a {@code List<ScoredTweet>}). */
     public static final String SCORED_STREAM = "scored";
     public static final String SCORED = "scored";
-    public static final String MESSAGES = "messages";
     static final String SCORING_FAILED = "scoring-failed";
 
     private static final ObjectWriter JSON = new ObjectMapper().writerFor(ScoredTweet.class);
@@ -82,8 +81,7 @@ public class SentimentBolt extends BaseRichBolt {
         long started = System.nanoTime();
         @SuppressWarnings("unchecked")
         RecordBatch<Tweet> tweets = (RecordBatch<Tweet>) input.getValue(0);
-        List<String> keys = new ArrayList<>(tweets.size());
-        List<String> messages = new ArrayList<>(tweets.size());
+        MessageBatch.Builder messages = new MessageBatch.Builder();
         List<ScoredTweet> results = new ArrayList<>(tweets.size());
         for (int i = 0; i < tweets.size(); i++) {
             Tweet tweet = tweets.item(i);
@@ -92,8 +90,7 @@ public class SentimentBolt extends BaseRichBolt {
                 ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
                         score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
                         tweets.topic(), tweets.partition(), tweets.offset(i));
-                messages.add(JSON.writeValueAsString(result));
-                keys.add(tweet.id());
+                messages.add(tweet.id(), JSON.writeValueAsString(result));
                 results.add(result);
             } catch (RuntimeException | JsonProcessingException e) {
                 InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
@@ -103,7 +100,7 @@ public class SentimentBolt extends BaseRichBolt {
             }
         }
         if (!results.isEmpty()) {
-            collector.emit(input, new Values(new MessageBatch(keys, messages)));
+            collector.emit(input, new Values(messages.build()));
             collector.emit(SCORED_STREAM, new Values(results));
             scored.inc(results.size());
         }
@@ -113,7 +110,7 @@ public class SentimentBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(MESSAGES));
+        declarer.declare(new Fields(KafkaBatchBolt.MESSAGES));
         declarer.declareStream(SCORED_STREAM, new Fields(SCORED));
         DeadLetters.declare(declarer);
     }
