@@ -51,6 +51,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
 
     public static final String BATCH = "batch";
     public static final String PARTITION = "partition";
+    /** The fields of every tuple, the simulated spout's too. */
+    static final Fields TUPLE_FIELDS = new Fields(BATCH, PARTITION);
 
     static final long MAX_RETRY_DELAY_MS = 10_000;
     static final long PARTITION_REFRESH_MS = 10_000;
@@ -64,6 +66,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private transient SpoutOutputCollector collector;
     private transient int taskIndex;
     private transient int taskCount;
+    /** This task's partitions, kept here: the consumer's {@code assignment()} copies its set on every call. */
+    private transient List<TopicPartition> assigned;
     private transient OffsetLedger ledger;
     private transient Map<Integer, Long> committed;
     private transient PriorityQueue<Retry> retries;
@@ -109,6 +113,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.collector = collector;
         this.taskIndex = context.getThisTaskIndex();
         this.taskCount = context.getComponentTasks(context.getThisComponentId()).size();
+        this.assigned = List.of();
         this.ledger = new OffsetLedger();
         this.committed = new HashMap<>();
         this.retries = new PriorityQueue<>(Comparator.comparingLong(Retry::dueNanos));
@@ -139,10 +144,10 @@ public class KafkaBatchSpout extends BaseRichSpout {
             retries.poll();
             replayedBatches.inc();
             replayedRecords.inc(due.batch().size());
-            collector.emit(new Values(due.batch(), due.batch().partition()), due.batch());
+            collector.emit(tuple(due.batch()), due.batch());
             return;
         }
-        if (consumer.assignment().isEmpty()) {
+        if (assigned.isEmpty()) {
             return;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
@@ -162,12 +167,17 @@ public class KafkaBatchSpout extends BaseRichSpout {
         RecordBatch<byte[]> batch = builder.build();
         ledger.emitted(batch.partition(), batch.firstOffset(), batch.nextOffset());
         emitted.inc(batch.size());
-        collector.emit(new Values(batch, batch.partition()), batch);
+        collector.emit(tuple(batch), batch);
+    }
+
+    /** The tuple of a batch, in {@link #TUPLE_FIELDS}. */
+    static Values tuple(RecordBatch<byte[]> batch) {
+        return new Values(batch, batch.partition());
     }
 
     private void updateLag() {
         long total = 0;
-        for (TopicPartition partition : consumer.assignment()) {
+        for (TopicPartition partition : assigned) {
             total += consumer.currentLag(partition).orElse(0);
         }
         lag = total;
@@ -181,8 +191,9 @@ public class KafkaBatchSpout extends BaseRichSpout {
                 mine.add(new TopicPartition(topic, info.partition()));
             }
         }
-        if (!consumer.assignment().containsAll(mine)) {
+        if (!assigned.containsAll(mine)) {
             consumer.assign(mine);
+            assigned = List.copyOf(mine);
         }
     }
 
@@ -234,6 +245,6 @@ public class KafkaBatchSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(BATCH, PARTITION));
+        declarer.declare(TUPLE_FIELDS);
     }
 }

@@ -17,8 +17,6 @@ import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichSpout;
-import org.apache.storm.tuple.Fields;
-import org.apache.storm.tuple.Values;
 
 /**
  * Simulated sensors inside the topology, for running the sensor pipeline without Kafka: emits the same
@@ -125,7 +123,7 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     }
 
     private void emit(long firstSequence, RecordBatch<byte[]> batch) {
-        collector.emit(new Values(batch, batch.partition()), firstSequence);
+        collector.emit(KafkaBatchSpout.tuple(batch), firstSequence);
     }
 
     @Override
@@ -140,6 +138,6 @@ public class SimulatedSensorSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(KafkaBatchSpout.BATCH, KafkaBatchSpout.PARTITION));
+        declarer.declare(KafkaBatchSpout.TUPLE_FIELDS);
     }
 }
