@@ -1,6 +1,7 @@
 package io.datainmotion.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import io.datainmotion.records.RecordBatch;
@@ -32,19 +33,20 @@ public final class Tuples {
 
     /** A tuple as {@link io.datainmotion.spouts.KafkaBatchSpout} emits it: the raw values at consecutive offsets. */
     public static Tuple recordBatch(String topic, int partition, long firstOffset, byte[]... values) {
-        RecordBatch.Builder<byte[]> batch = RecordBatch.builder(topic, partition, values.length);
-        for (int i = 0; i < values.length; i++) {
-            batch.add(values[i], firstOffset + i);
-        }
-        return tuple("readings", "default", List.of("batch", "partition"), List.of(batch.build(), partition));
+        return tuple("readings", "default", List.of("batch", "partition"),
+                List.of(consecutive(topic, partition, firstOffset, Arrays.asList(values)), partition));
     }
 
     /** A tuple of one batch of items at consecutive offsets, as a batch-processing bolt emits it. */
     public static <T> Tuple batchOf(String component, String topic, int partition, long firstOffset, List<T> items) {
+        return tuple(component, "default", List.of("batch"), List.of(consecutive(topic, partition, firstOffset, items)));
+    }
+
+    private static <T> RecordBatch<T> consecutive(String topic, int partition, long firstOffset, List<T> items) {
         RecordBatch.Builder<T> batch = RecordBatch.builder(topic, partition, items.size());
         for (int i = 0; i < items.size(); i++) {
             batch.add(items.get(i), firstOffset + i);
         }
-        return tuple(component, "default", List.of("batch"), List.of(batch.build()));
+        return batch.build();
     }
 }
