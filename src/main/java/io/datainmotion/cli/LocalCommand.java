@@ -41,7 +41,7 @@ final class LocalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(fluxFile)) {
             throw new IllegalArgumentException("no such Flux file: " + fluxFile);
         }
-        Properties properties = FluxTopology.properties(filter != null ? filter : ProjectHome.resolve("flux/local.properties"));
+        Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
         if (bootstrap != null) {
             properties.setProperty("kafka.bootstrap.servers", bootstrap);
         }
