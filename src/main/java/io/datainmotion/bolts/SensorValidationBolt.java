@@ -15,16 +15,16 @@ import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
-import org.apache.storm.utils.Utils;
+import org.apache.storm.tuple.Values;
 
 /**
  * Parses the raw records of a {@link RecordBatch} of {@code sensor-readings} (as
  * {@link io.datainmotion.spouts.KafkaBatchSpout} and {@link io.datainmotion.spouts.SimulatedSensorSpout}
- * emit them) with the strict {@link ReadingParser}. The valid readings go on as a batch of
- * {@link SensorReading}s with their offsets, one per task of the fields-grouped receiver
- * ({@link SensorRouting}); anything else becomes a dead letter whose reason is a
- * {@link io.datainmotion.sensors.RejectReason} code. Every emit is anchored to the input batch, which
- * is acked once, after them.
+ * emit them) with the strict {@link ReadingParser}. The valid readings go on as one batch of
+ * {@link SensorReading}s with their offsets and the input's source range, empty if none is valid, with
+ * its source partition in {@value SensorFields#PARTITION} for a grouping that keeps partitions in order;
+ * anything else becomes a dead letter whose reason is a {@link io.datainmotion.sensors.RejectReason}
+ * code. Every emit is anchored to the input batch, which is acked once, after them.
  */
 public class SensorValidationBolt extends BaseRichBolt {
 
@@ -34,7 +34,6 @@ public class SensorValidationBolt extends BaseRichBolt {
     private transient String componentId;
     private transient Counter valid;
     private transient Counter deadLettered;
-    private transient SensorRouting routing;
 
     /** @param maxBytes the largest record value accepted (Flux property {@code sensors.max.bytes}) */
     public SensorValidationBolt(int maxBytes) {
@@ -49,14 +48,13 @@ public class SensorValidationBolt extends BaseRichBolt {
         this.componentId = context.getThisComponentId();
         this.valid = context.registerCounter("readings.valid");
         this.deadLettered = context.registerCounter("records.deadlettered");
-        this.routing = SensorRouting.forStream(context, Utils.DEFAULT_STREAM_ID);
     }
 
     @Override
     public void execute(Tuple input) {
         @SuppressWarnings("unchecked")
         RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
-        RecordBatch.Builder<SensorReading> readings = RecordBatch.builder(records.topic(), records.partition(), records.size());
+        RecordBatch.Builder<SensorReading> readings = RecordBatch.derivedFrom(records, records.size());
         for (int i = 0; i < records.size(); i++) {
             SourceRecord source = records.source(i);
             byte[] value = records.item(i);
@@ -71,13 +69,14 @@ public class SensorValidationBolt extends BaseRichBolt {
                 deadLettered.inc();
             }
         }
-        routing.emit(collector, input, readings.build(), SensorReading::sensorId);
+        // Emitted also when empty: the window tasks track every range of the source partition.
+        collector.emit(input, new Values(records.partition(), readings.build()));
         collector.ack(input);
     }
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(SensorFields.SENSOR_ID, SensorFields.READINGS));
+        declarer.declare(new Fields(SensorFields.PARTITION, SensorFields.READINGS));
         DeadLetters.declare(declarer);
     }
 }

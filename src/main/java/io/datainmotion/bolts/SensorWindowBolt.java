@@ -2,19 +2,25 @@ package io.datainmotion.bolts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.batch.SourceOrder;
 import io.datainmotion.records.InvalidRecordException;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.RejectReason;
@@ -23,6 +29,7 @@ import io.datainmotion.sensors.SensorWindows;
 import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sensors.WindowConfig;
 import io.datainmotion.sensors.WindowResult;
+import org.apache.storm.Config;
 import org.apache.storm.state.KeyValueState;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -31,75 +38,95 @@ import org.apache.storm.topology.base.BaseStatefulBolt;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
+import org.apache.storm.utils.ObjectReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Per-sensor event-time tumbling windows with exact aggregates, behind a fields grouping on
- * {@code sensorId}; each input is a batch of {@link ThresholdedReading}s of the sensors this task owns
- * ({@link SensorRouting}). Emits the windows closed since the last checkpoint as one {@link MessageBatch} on
- * {@value #AVERAGES} (for {@code sensor-averages}), the alerts among them (fraction above the threshold
- * at the alert level) as one on {@value #ALERTS}, and late readings as dead letters (reason
- * {@code late}), counted.
+ * Per-sensor event-time tumbling windows with exact aggregates. Each input is a batch of
+ * {@link ThresholdedReading}s of the sensors this task owns, split from one source batch by
+ * {@link io.datainmotion.batch.KeyedBatchRouter} (empty when the source batch holds none of them). Emits
+ * the windows closed since the last checkpoint as one {@link MessageBatch} on {@value #AVERAGES} (for
+ * {@code sensor-averages}), the alerts among them as one on {@value #ALERTS}, and late readings as dead
+ * letters (reason {@code late}), counted.
  *
- * <p>Closed windows are emitted when a checkpoint prepares, before the checkpoint goes downstream, and
- * anchored to the readings that closed them; the sinks send synchronously, so a checkpoint that records
- * a window as closed commits only after the window's record is on the broker. One batch per checkpoint
- * makes that one round trip to the broker, not one per window: at a window boundary every sensor
- * closes a window at once.
+ * <h2>The same windows whichever worker dies, and when</h2>
+ * Event-time windows depend on order: the reading that moves a sensor's watermark past a window end
+ * closes it, and a reading whose window closed is late. A sensor's readings share a source partition
+ * (records are keyed by sensor id), so the result is exact when every task applies each partition's
+ * records in offset order, each once. The state records, per source partition, the position up to which
+ * its ranges were applied ({@link SourceOrder}), and commits it in the same checkpoint as the windows.
+ * So after any failure (a rollback of the surviving tasks, a task restored from the durable state on a
+ * new worker, a restarted spout reading from its committed offsets with other batch boundaries, tuples
+ * of before the failure still in flight):
+ * <ul>
+ *   <li>a batch the state has applied already is a replay, skipped whole or in its applied part: its
+ *       readings are neither counted again nor taken for late ones;</li>
+ *   <li>a batch that starts beyond the applied position is held, unacked, until the ranges before it
+ *       arrive (a held batch older than the message timeout is failed: its source replays it);</li>
+ *   <li>so windows close exactly as they would have without the failure, and a window emitted before a
+ *       rollback is emitted again identical (keyed by sensor and window start).</li>
+ * </ul>
  *
- * <h2>Why a checkpointed stateful bolt, and not Storm's windowing API or held anchors</h2>
- * Storm's windowed bolts keep every tuple of a window in memory until it closes (a window of a million
- * readings holds a million tuples) and ack them only then, so memory, {@code max.spout.pending} and the
- * message timeout all grow with the window length. Holding our own anchors has the same problem. Here
- * the state is one {@link SensorWindows} per sensor (count, exact sum, min, max, above-threshold count
- * and a bounded de-duplication set per open window: O(sensors × open windows)), kept in a
- * {@link KeyValueState} that Storm checkpoints (topology.state.checkpoint.interval.ms). Storm's
- * StatefulBoltExecutor acks a reading only after the checkpoint that contains it has committed, so the
- * Kafka spout commits its offset only then; if anything fails, every bolt's state rolls back to the last
- * commit and the spout replays what came after. With the durable
- * {@link io.datainmotion.topology.KafkaStateProvider} this holds across a worker crash and a topology
- * kill and resubmit: a window is either still open in the restored state and is completed by the
- * replay, or was closed and emitted before the commit that recorded it as closed.
+ * <p>Closed windows are emitted when a checkpoint prepares, anchored to the readings that closed them;
+ * the sinks send synchronously, so a checkpoint that records a window as closed commits only after
+ * the window's record is on the broker. Storm's StatefulBoltExecutor acks a reading only after the
+ * checkpoint that contains it has committed, so the Kafka spout commits its offset only then.
  *
- * <p>De-duplication lives here, not in a separate bolt upstream, because it must roll back together
- * with the windows: the Kafka spout commits offsets periodically, so after a restart it replays readings
- * that the restored windows already contain, and only the windows' own record of counted timestamps
- * can tell. A window re-emitted after a rollback is identical (exact sum), keyed by sensor and window
- * start so a compacted topic keeps one. After a rollback, {@link ReplayOrderGuard} keeps readings still
- * in flight from overtaking the replayed ones.
+ * <p>State: one {@link SensorWindows} per sensor (count, exact sum, min, max, above-threshold count
+ * and a bounded de-duplication set per open window) and one position per source partition, in a
+ * {@link KeyValueState} that Storm checkpoints. Memory is O(sensors × open windows), whatever the
+ * window length: Storm's windowed bolts would hold every tuple of a window until it closes.
  */
-public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, SensorWindows>> {
+public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Object>> {
 
     public static final String AVERAGES = "averages";
     public static final String ALERTS = "alerts";
     static final String OPEN_WINDOWS_GAUGE = "sensors.windows.open";
     static final String DEDUP_ENTRIES_GAUGE = "sensors.dedup.entries";
     static final String SENSORS_GAUGE = "sensors.tracked";
+    static final String HELD_GAUGE = "batches.waiting";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SensorWindowBolt.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SENSOR_KEY = "sensor/";
+    private static final String POSITION_KEY = "position/";
 
     private final WindowConfig windows;
     private final AlertRule alertRule;
     private transient OutputCollector collector;
     private transient String componentId;
-    private transient KeyValueState<String, SensorWindows> state;
+    private transient String logPrefix;
+    private transient long heldTimeoutNanos;
+    private transient KeyValueState<String, Object> state;
     private transient AtomicLong openWindows;
     private transient AtomicLong dedupEntries;
     private transient AtomicLong sensors;
-    /** Sensors whose state object is this bolt's own copy since the last checkpoint (see {@link #execute}). */
+    /** Sensors whose state object is this bolt's own copy since the last checkpoint (see {@link #offer}). */
     private transient Set<String> copiedSinceCheckpoint;
-    private transient ReplayOrderGuard replayOrder;
+    /** Batches that start beyond their partition's applied position, by partition key and range start. */
+    private transient Map<String, TreeMap<Long, List<Held>>> held;
+    private transient int heldCount;
     /** Set when Storm rolls the state back: the gauges are recounted from the restored state. */
     private transient boolean stateSizeUnknown;
     private transient Counter accepted;
     private transient Counter duplicates;
     private transient Counter late;
+    private transient Counter replayed;
+    private transient Counter heldBatches;
     private transient Counter windowsEmitted;
     private transient Counter alerts;
-    private transient Counter heldBack;
     /** Window records and alerts closed since the last checkpoint, and the readings that closed them. */
     private transient MessageBatch.Builder closedWindows;
     private transient MessageBatch.Builder closedAlerts;
     private transient List<Tuple> closingReadings;
+    /** Windows emitted at prepares not yet committed: a rollback makes the replay emit them again. */
+    private transient long emittedSinceCommit;
+    private transient long replayedSinceLog;
+    private transient long heldSinceLog;
+
+    private record Held(Tuple tuple, RecordBatch<?> batch, long sinceNanos) {
+    }
 
     /**
      * @param windowSeconds          Flux property {@code sensors.window.seconds}
@@ -116,47 +143,69 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.logPrefix = context.getStormId() + " " + componentId + "[" + context.getThisTaskId() + "]: ";
+        this.heldTimeoutNanos = TimeUnit.SECONDS.toNanos(
+                ObjectReader.getInt(topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS), 30));
         this.openWindows = new AtomicLong();
         this.dedupEntries = new AtomicLong();
         this.sensors = new AtomicLong();
         this.copiedSinceCheckpoint = new HashSet<>();
-        this.replayOrder = new ReplayOrderGuard();
+        this.held = new HashMap<>();
         context.registerGauge(OPEN_WINDOWS_GAUGE, (Gauge<Long>) openWindows::get);
         context.registerGauge(DEDUP_ENTRIES_GAUGE, (Gauge<Long>) dedupEntries::get);
         context.registerGauge(SENSORS_GAUGE, (Gauge<Long>) sensors::get);
+        context.registerGauge(HELD_GAUGE, (Gauge<Integer>) () -> heldCount);
         this.accepted = context.registerCounter("readings.accepted");
         this.duplicates = context.registerCounter("readings.duplicate");
         this.late = context.registerCounter("readings.late");
+        this.replayed = context.registerCounter("readings.replayed");
+        this.heldBatches = context.registerCounter("batches.held");
         this.windowsEmitted = context.registerCounter("windows.emitted");
         this.alerts = context.registerCounter("alerts.emitted");
-        this.heldBack = context.registerCounter("readings.held.back");
         clearClosedWindows();
     }
 
     @Override
-    public void initState(KeyValueState<String, SensorWindows> state) {
+    public void initState(KeyValueState<String, Object> state) {
         this.state = state;
         recountStateSize();
+        Map<String, Long> positions = new TreeMap<>();
+        for (Map.Entry<String, Object> entry : state) {
+            if (entry.getValue() instanceof Long position) {
+                positions.put(entry.getKey().substring(POSITION_KEY.length()), position);
+            }
+        }
+        LOG.info("{}state ready: {} sensors, {} open windows, applied up to {}", logPrefix, sensors.get(),
+                openWindows.get(), positions.isEmpty() ? "nothing yet" : positions);
     }
 
     @Override
     public void prePrepare(long txid) {
+        emittedSinceCommit += closedWindows.size();
         emitClosedWindows();
         copiedSinceCheckpoint.clear();
-        replayOrder.prepared();
+        failExpiredHeldBatches();
+        if (replayedSinceLog > 0 || heldSinceLog > 0) {
+            LOG.info("{}checkpoint {}: skipped {} replayed readings, held {} batches for an earlier range ({} held now)",
+                    logPrefix, txid, replayedSinceLog, heldSinceLog, heldCount);
+            replayedSinceLog = 0;
+            heldSinceLog = 0;
+        }
     }
 
     @Override
     public void preCommit(long txid) {
-        replayOrder.committed();
+        emittedSinceCommit = 0;
     }
 
     @Override
     public void preRollback() {
-        // The restored state has these windows open again: the replay closes them anew.
+        LOG.info("{}rolling back to the last committed checkpoint: {} windows closed since then are discarded, {} emitted "
+                        + "since then will be emitted again, identical, when the replay closes them; {} batches held",
+                logPrefix, closedWindows.size(), emittedSinceCommit, heldCount);
         clearClosedWindows();
         copiedSinceCheckpoint.clear();
-        replayOrder.rolledBack();
+        emittedSinceCommit = 0;
         stateSizeUnknown = true;
     }
 
@@ -165,46 +214,108 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         if (stateSizeUnknown) {
             recountStateSize();
         }
-        @SuppressWarnings("unchecked")
-        RecordBatch<ThresholdedReading> readings = (RecordBatch<ThresholdedReading>) input.getValueByField(SensorFields.READINGS);
+        RecordBatch<?> batch = (RecordBatch<?>) input.getValueByField(SensorFields.READINGS);
+        if (!offerInOrder(input, batch)) {
+            hold(input, batch);
+            return;
+        }
+        applyHeldBatchesOf(batch.range());
+    }
+
+    /** Applies the batch, or skips it as a replay; false if it must wait for an earlier range. */
+    private boolean offerInOrder(Tuple input, RecordBatch<?> batch) {
+        String positionKey = positionKey(batch.range());
+        Long appliedUpTo = state.get(positionKey) instanceof Long position ? position : null;
+        SourceOrder.Admission admission = SourceOrder.admit(appliedUpTo, batch);
+        if (admission instanceof SourceOrder.Gap) {
+            return false;
+        }
+        int from = admission instanceof SourceOrder.Apply apply ? apply.fromIndex() : batch.size();
+        replayed.inc(from);
+        replayedSinceLog += from;
         boolean closedAny = false;
-        boolean admitted = true;
-        for (int i = 0; i < readings.size() && admitted; i++) {
-            SourceRecord source = readings.source(i);
-            SensorReading reading = readings.item(i).reading();
-            admitted = replayOrder.admit(reading.sensorId(), source);
-            if (admitted) {
-                closedAny |= offer(input, reading, readings.item(i).above(), source);
-            }
+        for (int i = from; i < batch.size(); i++) {
+            closedAny |= offer(input, (ThresholdedReading) batch.item(i), batch.source(i));
+        }
+        if (admission instanceof SourceOrder.Apply) {
+            state.put(positionKey, batch.range().end());
         }
         if (closedAny) {
             closingReadings.add(input);
         }
-        if (admitted) {
-            collector.ack(input);
-        } else {
-            // The readings before the held-back one are counted; when the batch is replayed, the
-            // windows' de-duplication recognises them.
-            heldBack.inc();
-            collector.fail(input);
+        collector.ack(input);
+        return true;
+    }
+
+    private void hold(Tuple input, RecordBatch<?> batch) {
+        held.computeIfAbsent(positionKey(batch.range()), k -> new TreeMap<>())
+                .computeIfAbsent(batch.range().start(), s -> new ArrayList<>(1))
+                .add(new Held(input, batch, System.nanoTime()));
+        heldCount++;
+        heldBatches.inc();
+        heldSinceLog++;
+    }
+
+    /** The held batches of {@code range}'s partition that now continue its applied position, in order. */
+    private void applyHeldBatchesOf(SourceRange range) {
+        TreeMap<Long, List<Held>> waiting = held.get(positionKey(range));
+        while (waiting != null && !waiting.isEmpty()) {
+            Map.Entry<Long, List<Held>> first = waiting.firstEntry();
+            Held next = first.getValue().get(0);
+            if (!offerInOrder(next.tuple(), next.batch())) {
+                return;
+            }
+            first.getValue().remove(0);
+            heldCount--;
+            if (first.getValue().isEmpty()) {
+                waiting.pollFirstEntry();
+            }
+        }
+    }
+
+    /** A batch held longer than the message timeout has timed out at its source, which replays it: let it go. */
+    private void failExpiredHeldBatches() {
+        long now = System.nanoTime();
+        int expired = 0;
+        for (TreeMap<Long, List<Held>> waiting : held.values()) {
+            for (Iterator<List<Held>> lists = waiting.values().iterator(); lists.hasNext(); ) {
+                List<Held> batches = lists.next();
+                for (Iterator<Held> it = batches.iterator(); it.hasNext(); ) {
+                    Held candidate = it.next();
+                    if (now - candidate.sinceNanos() > heldTimeoutNanos) {
+                        collector.fail(candidate.tuple());
+                        it.remove();
+                        expired++;
+                    }
+                }
+                if (batches.isEmpty()) {
+                    lists.remove();
+                }
+            }
+        }
+        held.values().removeIf(TreeMap::isEmpty);
+        heldCount -= expired;
+        if (expired > 0) {
+            LOG.info("{}failed {} batches held longer than the message timeout: their source replays them", logPrefix, expired);
         }
     }
 
     /** Applies one reading to its sensor's windows; true if that closed a window. */
-    private boolean offer(Tuple input, SensorReading reading, boolean above, SourceRecord source) {
-        String sensorId = reading.sensorId();
+    private boolean offer(Tuple input, ThresholdedReading thresholded, SourceRecord source) {
+        SensorReading reading = thresholded.reading();
+        String key = SENSOR_KEY + reading.sensorId();
         // A state may return the very object it holds as committed (Storm's in-memory one does): changing
         // it in place would survive a rollback. So the first change after a checkpoint works on a copy.
-        SensorWindows stored = state.get(sensorId);
-        SensorWindows sensor = stored == null ? new SensorWindows(sensorId)
-                : copiedSinceCheckpoint.contains(sensorId) ? stored : stored.copy();
+        SensorWindows stored = state.get(key) instanceof SensorWindows windowsOfSensor ? windowsOfSensor : null;
+        SensorWindows sensor = stored == null ? new SensorWindows(reading.sensorId())
+                : copiedSinceCheckpoint.contains(key) ? stored : stored.copy();
         int windowsBefore = sensor.openWindowCount();
         long entriesBefore = sensor.dedupEntryCount();
         List<WindowResult> closed = new ArrayList<>(1);
-        switch (sensor.offer(reading, above, windows, closed)) {
+        switch (sensor.offer(reading, thresholded.above(), windows, closed)) {
             case ACCEPTED -> {
-                state.put(sensorId, sensor);
-                copiedSinceCheckpoint.add(sensorId);
+                state.put(key, sensor);
+                copiedSinceCheckpoint.add(key);
                 if (stored == null) {
                     sensors.incrementAndGet();
                 }
@@ -219,11 +330,15 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
                 late.inc();
                 DeadLetters.emit(collector, input, componentId, source, json(reading),
                         new InvalidRecordException(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
-                                + " of " + sensorId + " was already closed and emitted"));
+                                + " of " + reading.sensorId() + " was already closed and emitted"));
             }
             default -> throw new IllegalStateException("unhandled outcome");
         }
         return false;
+    }
+
+    private static String positionKey(SourceRange range) {
+        return POSITION_KEY + range.topic() + "/" + range.partition();
     }
 
     private void addClosedWindow(WindowResult window) {
@@ -254,10 +369,12 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Sen
         long windowCount = 0;
         long entryCount = 0;
         long sensorCount = 0;
-        for (Map.Entry<String, SensorWindows> entry : state) {
-            windowCount += entry.getValue().openWindowCount();
-            entryCount += entry.getValue().dedupEntryCount();
-            sensorCount++;
+        for (Map.Entry<String, Object> entry : state) {
+            if (entry.getValue() instanceof SensorWindows sensor) {
+                windowCount += sensor.openWindowCount();
+                entryCount += sensor.dedupEntryCount();
+                sensorCount++;
+            }
         }
         openWindows.set(windowCount);
         dedupEntries.set(entryCount);

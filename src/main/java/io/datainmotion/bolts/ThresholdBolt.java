@@ -2,6 +2,7 @@ package io.datainmotion.bolts;
 
 import java.util.Map;
 
+import io.datainmotion.batch.KeyedBatchRouter;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ThresholdMapping;
@@ -16,14 +17,15 @@ import org.apache.storm.utils.Utils;
 
 /**
  * Adds the threshold indicator (1.0 strictly above the threshold, else 0.0) to each reading of a batch;
- * the window bolt averages it into {@code fractionAboveThreshold}. Emits the batch split per task of the
- * fields-grouped window bolt ({@link SensorRouting}), anchored to the input.
+ * the window bolt averages it into {@code fractionAboveThreshold}. Emits the batch split by sensor id over
+ * the tasks of the window bolt ({@link KeyedBatchRouter}: a fields grouping on the sensor id, for
+ * batches), anchored to the input.
  */
 public class ThresholdBolt extends BaseRichBolt {
 
     private final ThresholdMapping mapping;
     private transient OutputCollector collector;
-    private transient SensorRouting routing;
+    private transient KeyedBatchRouter routing;
 
     /** @param thresholdCelsius Flux property {@code sensors.threshold} */
     public ThresholdBolt(double thresholdCelsius) {
@@ -33,14 +35,14 @@ public class ThresholdBolt extends BaseRichBolt {
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        this.routing = SensorRouting.forStream(context, Utils.DEFAULT_STREAM_ID);
+        this.routing = KeyedBatchRouter.forStream(context, Utils.DEFAULT_STREAM_ID);
     }
 
     @Override
     public void execute(Tuple input) {
         @SuppressWarnings("unchecked")
         RecordBatch<SensorReading> readings = (RecordBatch<SensorReading>) input.getValueByField(SensorFields.READINGS);
-        RecordBatch.Builder<ThresholdedReading> mapped = RecordBatch.builder(readings.topic(), readings.partition(), readings.size());
+        RecordBatch.Builder<ThresholdedReading> mapped = RecordBatch.derivedFrom(readings, readings.size());
         for (int i = 0; i < readings.size(); i++) {
             SensorReading reading = readings.item(i);
             mapped.add(new ThresholdedReading(reading, mapping.map(reading.temperatureCelsius())), readings.offset(i));
@@ -51,6 +53,6 @@ public class ThresholdBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(SensorFields.SENSOR_ID, SensorFields.READINGS));
+        declarer.declare(true, new Fields(SensorFields.READINGS));
     }
 }

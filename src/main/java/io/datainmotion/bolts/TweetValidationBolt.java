@@ -52,7 +52,7 @@ public class TweetValidationBolt extends BaseRichBolt {
     public void execute(Tuple input) {
         @SuppressWarnings("unchecked")
         RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
-        RecordBatch.Builder<Tweet> tweets = RecordBatch.builder(records.topic(), records.partition(), records.size());
+        RecordBatch.Builder<Tweet> tweets = RecordBatch.derivedFrom(records, records.size());
         for (int i = 0; i < records.size(); i++) {
             SourceRecord source = records.source(i);
             byte[] value = records.item(i);

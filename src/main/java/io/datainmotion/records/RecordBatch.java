@@ -6,34 +6,38 @@ import java.util.List;
 
 /**
  * Consecutive records of one Kafka partition (or a spout's equivalent), in offset order, each with
- * its offset: the unit a topology moves, acks and replays. One tuple per batch instead of one per
- * record is what keeps the per-tuple cost of emitting, queueing and acking off the per-record path.
+ * its offset, and the {@link SourceRange} they were read from: the unit a topology moves, acks and
+ * replays. One tuple per batch instead of one per record is what keeps the per-tuple cost of
+ * emitting, queueing and acking off the per-record path. A stage that drops records (invalid ones,
+ * those of another task) keeps the range, so a batch may be empty.
  *
  * @param <T> what each record is at this stage: the raw value, a parsed tweet, ...
  */
 public final class RecordBatch<T> {
 
-    private final String topic;
-    private final int partition;
+    private final SourceRange range;
     private final List<T> items;
     private final long[] offsets;
 
-    public RecordBatch(String topic, int partition, List<T> items, long[] offsets) {
+    public RecordBatch(SourceRange range, List<T> items, long[] offsets) {
         if (items.size() != offsets.length) {
             throw new IllegalArgumentException(items.size() + " items but " + offsets.length + " offsets");
         }
-        this.topic = topic;
-        this.partition = partition;
+        this.range = range;
         this.items = items;
         this.offsets = offsets;
     }
 
+    public SourceRange range() {
+        return range;
+    }
+
     public String topic() {
-        return topic;
+        return range.topic();
     }
 
     public int partition() {
-        return partition;
+        return range.partition();
     }
 
     public int size() {
@@ -53,33 +57,27 @@ public final class RecordBatch<T> {
     }
 
     public SourceRecord source(int index) {
-        return new SourceRecord(topic, partition, offsets[index]);
+        return new SourceRecord(range.topic(), range.partition(), offsets[index]);
     }
 
-    /** The offset of the first record; a batch is never empty when it leaves a spout. */
-    public long firstOffset() {
-        return offsets[0];
+    /** Collects the records of a batch read from {@code range}. */
+    public static <T> Builder<T> builder(SourceRange range, int expectedSize) {
+        return new Builder<>(range, expectedSize);
     }
 
-    /** The offset after the last record: where a consumer resumes once this batch is done. */
-    public long nextOffset() {
-        return offsets[offsets.length - 1] + 1;
-    }
-
-    public static <T> Builder<T> builder(String topic, int partition, int expectedSize) {
-        return new Builder<>(topic, partition, expectedSize);
+    /** Collects records derived from {@code source}'s, e.g. those that pass a stage: same range. */
+    public static <T> Builder<T> derivedFrom(RecordBatch<?> source, int expectedSize) {
+        return new Builder<>(source.range, expectedSize);
     }
 
     /** Collects the records of one batch, e.g. those of an input batch that pass a stage. */
     public static final class Builder<T> {
-        private final String topic;
-        private final int partition;
+        private final SourceRange range;
         private final List<T> items;
         private long[] offsets;
 
-        private Builder(String topic, int partition, int expectedSize) {
-            this.topic = topic;
-            this.partition = partition;
+        private Builder(SourceRange range, int expectedSize) {
+            this.range = range;
             this.items = new ArrayList<>(expectedSize);
             this.offsets = new long[Math.max(expectedSize, 1)];
         }
@@ -98,24 +96,23 @@ public final class RecordBatch<T> {
         }
 
         public RecordBatch<T> build() {
-            return new RecordBatch<>(topic, partition, items, Arrays.copyOf(offsets, items.size()));
+            return new RecordBatch<>(range, items, Arrays.copyOf(offsets, items.size()));
         }
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RecordBatch<?> that && topic.equals(that.topic) && partition == that.partition
+        return other instanceof RecordBatch<?> that && range.equals(that.range)
                 && Arrays.equals(offsets, that.offsets) && Arrays.deepEquals(items.toArray(), that.items.toArray());
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * topic.hashCode() + partition) + Arrays.hashCode(offsets);
+        return 31 * range.hashCode() + Arrays.hashCode(offsets);
     }
 
     @Override
     public String toString() {
-        return isEmpty() ? topic + "-" + partition + "[]"
-                : topic + "-" + partition + "[" + firstOffset() + ".." + offsets[offsets.length - 1] + "] (" + size() + " records)";
+        return range + " (" + size() + " records)";
     }
 }

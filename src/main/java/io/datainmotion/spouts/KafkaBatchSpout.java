@@ -13,6 +13,7 @@ import java.util.Properties;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +42,9 @@ import org.apache.storm.tuple.Values;
  *
  * <p>Partitions are assigned by task: task i of n reads the partitions whose index modulo n is i, and
  * partitions added to the topic are picked up within {@value #PARTITION_REFRESH_MS} ms. A partition
- * without a committed offset starts where the consumer's {@code auto.offset.reset} says.
+ * without a committed offset starts where the consumer's {@code auto.offset.reset} says. Each batch
+ * carries the {@link SourceRange} of positions it covers: the batches of a partition chain without a
+ * gap from where reading began, and offsets are committed at batch boundaries.
  *
  * <p>Metrics: {@code records.emitted}, {@code records.replayed}, {@code batches.replayed},
  * {@code records.acked} and the gauge {@code records.lag} (records
@@ -70,6 +73,10 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private transient List<TopicPartition> assigned;
     private transient OffsetLedger ledger;
     private transient Map<Integer, Long> committed;
+    /** Per partition, where the next batch starts: the end of the last one emitted. */
+    private transient Map<Integer, Long> nextStart;
+    /** Per partition, the committed position, or where reading began: the start of a {@code resumesCommitted} batch. */
+    private transient Map<Integer, Long> resumePosition;
     private transient PriorityQueue<Retry> retries;
     private transient Map<RecordBatch<byte[]>, Integer> attempts;
     private transient long nextCommitNanos;
@@ -116,6 +123,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.assigned = List.of();
         this.ledger = new OffsetLedger();
         this.committed = new HashMap<>();
+        this.nextStart = new HashMap<>();
+        this.resumePosition = new HashMap<>();
         this.retries = new PriorityQueue<>(Comparator.comparingLong(Retry::dueNanos));
         this.attempts = new IdentityHashMap<>();
         this.emitted = context.registerCounter("records.emitted");
@@ -160,12 +169,17 @@ public class KafkaBatchSpout extends BaseRichSpout {
     }
 
     private void emit(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
-        RecordBatch.Builder<byte[]> builder = RecordBatch.builder(partition.topic(), partition.partition(), records.size());
+        int number = partition.partition();
+        long start = nextStart.get(number);
+        long end = records.get(records.size() - 1).offset() + 1;
+        SourceRange range = new SourceRange(partition.topic(), number, start, end, start == resumePosition.get(number));
+        RecordBatch.Builder<byte[]> builder = RecordBatch.builder(range, records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
             builder.add(record.value(), record.offset());
         }
         RecordBatch<byte[]> batch = builder.build();
-        ledger.emitted(batch.partition(), batch.firstOffset(), batch.nextOffset());
+        nextStart.put(number, end);
+        ledger.emitted(number, start, end);
         emitted.inc(batch.size());
         collector.emit(tuple(batch), batch);
     }
@@ -193,6 +207,13 @@ public class KafkaBatchSpout extends BaseRichSpout {
         }
         if (!assigned.containsAll(mine)) {
             consumer.assign(mine);
+            for (TopicPartition partition : mine) {
+                if (!assigned.contains(partition)) {
+                    long position = consumer.position(partition);
+                    nextStart.put(partition.partition(), position);
+                    resumePosition.put(partition.partition(), position);
+                }
+            }
             assigned = List.copyOf(mine);
         }
     }
@@ -203,7 +224,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
         attempts.remove(batch);
         acked.inc(batch.size());
-        ledger.acked(batch.partition(), batch.firstOffset());
+        ledger.acked(batch.partition(), batch.range().start());
     }
 
     @Override
@@ -225,7 +246,10 @@ public class KafkaBatchSpout extends BaseRichSpout {
         }
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets);
-            offsets.forEach((partition, offset) -> committed.put(partition.partition(), offset.offset()));
+            offsets.forEach((partition, offset) -> {
+                committed.put(partition.partition(), offset.offset());
+                resumePosition.put(partition.partition(), offset.offset());
+            });
         }
     }
 

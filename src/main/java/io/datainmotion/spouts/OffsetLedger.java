@@ -14,16 +14,16 @@ final class OffsetLedger {
     private final Map<Integer, TreeMap<Long, Long>> inFlight = new HashMap<>();
     private final Map<Integer, Long> emittedUpTo = new HashMap<>();
 
-    /** A batch of {@code partition} from {@code firstOffset} up to (not including) {@code nextOffset} left the spout. */
-    void emitted(int partition, long firstOffset, long nextOffset) {
-        inFlight.computeIfAbsent(partition, p -> new TreeMap<>()).put(firstOffset, nextOffset);
-        emittedUpTo.merge(partition, nextOffset, Math::max);
+    /** A batch of {@code partition} covering the positions from {@code start} up to (not including) {@code end} left the spout. */
+    void emitted(int partition, long start, long end) {
+        inFlight.computeIfAbsent(partition, p -> new TreeMap<>()).put(start, end);
+        emittedUpTo.merge(partition, end, Math::max);
     }
 
-    void acked(int partition, long firstOffset) {
+    void acked(int partition, long start) {
         TreeMap<Long, Long> batches = inFlight.get(partition);
         if (batches != null) {
-            batches.remove(firstOffset);
+            batches.remove(start);
         }
     }
 

@@ -2,15 +2,18 @@ package io.datainmotion.spouts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import io.datainmotion.sensors.Fault;
 import io.datainmotion.sensors.SensorSimulator;
 import org.apache.storm.spout.SpoutOutputCollector;
@@ -107,9 +110,14 @@ public class SimulatedSensorSpout extends BaseRichSpout {
             return;
         }
         long first = nextSequence;
-        RecordBatch.Builder<byte[]> batch = RecordBatch.builder(TOPIC, 0, (int) due);
+        List<byte[]> values = new ArrayList<>((int) due);
         for (long i = 0; i < due && simulator.hasNext(); i++) {
-            batch.add(simulator.next().value().getBytes(StandardCharsets.UTF_8), nextSequence++);
+            values.add(simulator.next().value().getBytes(StandardCharsets.UTF_8));
+        }
+        nextSequence += values.size();
+        RecordBatch.Builder<byte[]> batch = RecordBatch.builder(new SourceRange(TOPIC, 0, first, nextSequence, first == 0), values.size());
+        for (int i = 0; i < values.size(); i++) {
+            batch.add(values.get(i), first + i);
         }
         RecordBatch<byte[]> built = batch.build();
         inFlight.put(first, built);

@@ -9,6 +9,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 
 /**
  * Kryo serializers for the batch payloads, registered in the Flux files' {@code topology.kryo.register}
@@ -25,10 +26,14 @@ public final class BatchSerializers {
 
         @Override
         public void write(Kryo kryo, Output output, RecordBatch batch) {
-            output.writeString(batch.topic());
-            output.writeVarInt(batch.partition(), true);
+            SourceRange range = batch.range();
+            output.writeString(range.topic());
+            output.writeVarInt(range.partition(), true);
+            output.writeVarLong(range.start(), true);
+            output.writeVarLong(range.end() - range.start(), true);
+            output.writeBoolean(range.resumesCommitted());
             output.writeVarInt(batch.size(), true);
-            long previous = 0;
+            long previous = range.start();
             for (int i = 0; i < batch.size(); i++) {
                 output.writeVarLong(batch.offset(i) - previous, true);
                 previous = batch.offset(i);
@@ -40,16 +45,19 @@ public final class BatchSerializers {
         public RecordBatch read(Kryo kryo, Input input, Class<? extends RecordBatch> type) {
             String topic = input.readString();
             int partition = input.readVarInt(true);
+            long start = input.readVarLong(true);
+            long end = start + input.readVarLong(true);
+            SourceRange range = new SourceRange(topic, partition, start, end, input.readBoolean());
             int size = input.readVarInt(true);
             List<Object> items = new ArrayList<>(size);
             long[] offsets = new long[size];
-            long previous = 0;
+            long previous = start;
             for (int i = 0; i < size; i++) {
                 previous += input.readVarLong(true);
                 offsets[i] = previous;
                 items.add(kryo.readClassAndObject(input));
             }
-            return new RecordBatch<>(topic, partition, items, offsets);
+            return new RecordBatch<>(range, items, offsets);
         }
     }
 

@@ -21,6 +21,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.storm.state.KeyValueState;
 import org.apache.storm.state.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Storm {@link KeyValueState} that survives the loss of its worker and of its whole topology: its
@@ -47,6 +49,7 @@ import org.apache.storm.state.Serializer;
  */
 public final class KafkaKeyValueState<K, V> implements KeyValueState<K, V> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaKeyValueState.class);
     private static final byte COMMITTED = 'C';
     private static final byte PREPARED = 'P';
     private static final byte DELETE = 0;
@@ -72,9 +75,12 @@ public final class KafkaKeyValueState<K, V> implements KeyValueState<K, V> {
         this.producer = producer;
         this.keySerializer = keySerializer;
         this.valueSerializer = valueSerializer;
+        long startNanos = System.nanoTime();
         try (reader) {
             restore(reader);
         }
+        LOG.info("state {}: restored {} committed keys and {} prepared changes in {} ms", topic, committed.size(),
+                prepared.size(), (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private void restore(Consumer<byte[], byte[]> reader) {
@@ -199,6 +205,8 @@ public final class KafkaKeyValueState<K, V> implements KeyValueState<K, V> {
 
     @Override
     public void rollback() {
+        LOG.info("state {}: rolling back {} prepared and {} uncommitted changes to the last commit", topic,
+                prepared.size(), pending.size());
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (K key : prepared.keySet()) {
             sends.add(send(PREPARED, key, null));

@@ -66,7 +66,7 @@ public final class KafkaStateProvider implements StateProvider {
     }
 
     /** Kafka topic names allow letters, digits, '.', '_' and '-': Storm's "$checkpointspout" does not fit. */
-    static String topicName(String prefix, String namespace) {
+    public static String topicName(String prefix, String namespace) {
         return prefix + "." + namespace.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 

@@ -2,6 +2,7 @@ package io.datainmotion.bolts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,6 +18,8 @@ import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
 import org.apache.storm.tuple.Tuple;
+import org.apache.storm.generated.Grouping;
+import org.apache.storm.generated.NullStruct;
 import org.apache.storm.utils.Utils;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +39,11 @@ class SensorBoltsTest {
         bolt.execute(input);
 
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
-        assertEquals(1, out.size(), "one receiving task, one batch");
+        assertEquals(1, out.size(), "one batch");
         assertEquals(List.of(input), out.get(0).anchors());
-        assertEquals("sensor-17", out.get(0).values().get(0), "keyed by its first reading's sensor");
+        assertEquals(2, out.get(0).values().get(0), "keyed by its source partition");
         RecordBatch<?> readings = (RecordBatch<?>) out.get(0).values().get(1);
+        assertEquals(Tuples.range("sensor-readings", 2, 40, 42), readings.range());
         assertEquals(2, readings.size());
         assertEquals(27.0, ((SensorReading) readings.item(0)).temperatureCelsius(), 1e-9);
         assertEquals(new SourceRecord("sensor-readings", 2, 40), readings.source(0));
@@ -77,23 +81,31 @@ class SensorBoltsTest {
         }
         assertEquals(1, recorder.acked.size());
         assertTrue(recorder.failed.isEmpty());
-        assertTrue(recorder.on(Utils.DEFAULT_STREAM_ID).isEmpty());
+        List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
+        assertEquals(1, out.size(), "an empty batch goes on: the window tasks track every range");
+        RecordBatch<?> none = (RecordBatch<?>) out.get(0).values().get(1);
+        assertEquals(0, none.size());
+        assertEquals(Tuples.range("sensor-readings", 0, 0, cases.length), none.range());
     }
 
     @Test
     void thresholdMapsStrictlyAboveToOne() {
         ThresholdBolt bolt = new ThresholdBolt(25.0);
-        bolt.prepare(Map.of(), Contexts.forComponent("threshold").context(), recorder.collector());
+        Contexts.Context context = Contexts.forComponent("threshold");
+        when(context.context().getThisTargets()).thenReturn(Map.of(Utils.DEFAULT_STREAM_ID, Map.of("window", Grouping.direct(new NullStruct()))));
+        when(context.context().getComponentTasks("window")).thenReturn(List.of(7));
+        bolt.prepare(Map.of(), context.context(), recorder.collector());
         List<SensorReading> readings = List.of(new SensorReading("s", 1, 25.0), new SensorReading("s", 2, 25.01),
                 new SensorReading("s", 3, 12.0));
-        Tuple input = Tuples.tuple("validate", "default", List.of("sensorId", "readings"),
-                List.of("s", RecordBatch.<SensorReading>builder("t", 0, 3).add(readings.get(0), 1).add(readings.get(1), 2)
+        Tuple input = Tuples.tuple("validate", "default", List.of("partition", "readings"),
+                List.of(0, RecordBatch.<SensorReading>builder(Tuples.range("t", 0, 1, 4), 3).add(readings.get(0), 1).add(readings.get(1), 2)
                         .add(readings.get(2), 3).build()));
         bolt.execute(input);
 
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
         assertEquals(1, out.size());
-        RecordBatch<?> mapped = (RecordBatch<?>) out.get(0).values().get(1);
+        assertEquals(7, out.get(0).task());
+        RecordBatch<?> mapped = (RecordBatch<?>) out.get(0).values().get(0);
         List<Double> indicators = new java.util.ArrayList<>();
         for (int i = 0; i < mapped.size(); i++) {
             indicators.add(((ThresholdedReading) mapped.item(i)).aboveThreshold());

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import io.datainmotion.sensors.ParseResult;
 import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sensors.SensorSimulator;
-import io.datainmotion.sensors.SensorWindows;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
@@ -38,7 +38,7 @@ class SensorStateSizeTest {
     void openWindowsAndDedupEntriesStayBoundedWhileReadingsGrow() {
         RecordingCollector recorder = new RecordingCollector();
         Contexts.Context context = Contexts.forComponent("window");
-        KeyValueState<String, SensorWindows> state = new InMemoryKeyValueState<>();
+        KeyValueState<String, Object> state = new InMemoryKeyValueState<>();
         SensorWindowBolt bolt = new SensorWindowBolt(60, 10, 25.0, 0.5);
         bolt.prepare(Map.of(), context.context(), recorder.collector());
         bolt.initState(state);
@@ -47,14 +47,15 @@ class SensorStateSizeTest {
         ReadingParser parser = new ReadingParser(4096);
         List<long[]> samples = new ArrayList<>();
         // Building a test tuple builds a topology context: do it once and share it.
-        TupleImpl template = (TupleImpl) Tuples.tuple("threshold", "default", List.of("sensorId", "readings"),
-                List.of("s", RecordBatch.builder("sensor-readings", 0, 0).build()));
+        TupleImpl template = (TupleImpl) Tuples.tuple("threshold", "default", List.of("readings"),
+                List.of(RecordBatch.builder(Tuples.range("sensor-readings", 0, 0, 0), 0).build()));
 
         for (long n = 1; simulator.hasNext(); n++) {
             SensorReading reading = ((ParseResult.Valid) parser.parse(simulator.next().value())).reading();
-            RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder("sensor-readings", 0, 1)
+            RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder(
+                            new SourceRange("sensor-readings", 0, n, n + 1, n == 1), 1)
                     .add(new ThresholdedReading(reading, reading.temperatureCelsius() > 25.0 ? 1.0 : 0.0), n).build();
-            bolt.execute(new TupleImpl(template.getContext(), List.of(reading.sensorId(), batch), "threshold",
+            bolt.execute(new TupleImpl(template.getContext(), List.of(batch), "threshold",
                     template.getSourceTask(), "default"));
             if (n % 20_000 == 0) {
                 checkpoint(bolt, state, n);
@@ -83,7 +84,7 @@ class SensorStateSizeTest {
         assertTrue(samples.size() >= 7, "samples: " + samples.size());
     }
 
-    private static void checkpoint(SensorWindowBolt bolt, KeyValueState<String, SensorWindows> state, long txid) {
+    private static void checkpoint(SensorWindowBolt bolt, KeyValueState<String, Object> state, long txid) {
         bolt.prePrepare(txid);
         state.prepareCommit(txid);
         bolt.preCommit(txid);

@@ -10,12 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import io.datainmotion.sensors.SensorReading;
-import io.datainmotion.sensors.SensorWindows;
 import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
+import org.apache.storm.Config;
 import org.apache.storm.state.InMemoryKeyValueState;
 import org.apache.storm.state.KeyValueState;
 import org.apache.storm.tuple.Tuple;
@@ -29,7 +30,7 @@ class SensorWindowBoltTest {
 
     private final RecordingCollector recorder = new RecordingCollector();
     private final Contexts.Context context = Contexts.forComponent("window");
-    private final KeyValueState<String, SensorWindows> state = new InMemoryKeyValueState<>();
+    private final KeyValueState<String, Object> state = new InMemoryKeyValueState<>();
     // 10 s windows, 2 s lateness, alert at half the readings above 25 °C
     private final SensorWindowBolt bolt = new SensorWindowBolt(10, 2, 25.0, 0.5);
     private long offset;
@@ -73,13 +74,13 @@ class SensorWindowBoltTest {
 
     @Test
     void aBatchOfReadingsIsCountedReadingByReadingAndAckedOnce() {
-        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder("sensor-readings", 0, 4)
+        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder(Tuples.range("sensor-readings", 0, 0, 4), 4)
                 .add(new ThresholdedReading(new SensorReading("a", 1_000, 26.0), 1.0), 0)
                 .add(new ThresholdedReading(new SensorReading("b", 1_000, 20.0), 0.0), 1)
                 .add(new ThresholdedReading(new SensorReading("a", 1_000, 26.0), 1.0), 2)
                 .add(new ThresholdedReading(new SensorReading("a", 13_000, 20.0), 0.0), 3)
                 .build();
-        Tuple input = Tuples.tuple("threshold", "default", List.of("sensorId", "readings"), List.of("a", batch));
+        Tuple input = Tuples.tuple("threshold", "default", List.of("readings"), List.of(batch));
         bolt.execute(input);
         bolt.prePrepare(1);
 
@@ -159,14 +160,14 @@ class SensorWindowBoltTest {
 
         bolt.preRollback();
         state.rollback();
-        execute("a", 15_000, 30.0, 4); // still in flight from before the rollback: held back
+        execute("a", 15_000, 30.0, 4); // still in flight from before the rollback: held
 
         assertEquals(2L, context.gauge(SensorWindowBolt.SENSORS_GAUGE), "a and b; c is gone");
         assertEquals(2L, context.gauge(SensorWindowBolt.OPEN_WINDOWS_GAUGE));
         assertEquals(2L, context.gauge(SensorWindowBolt.DEDUP_ENTRIES_GAUGE), "a's reading at 2,000 is rolled back");
         execute("a", 2_000, 30.0, 2);  // the replays
         execute("c", 2_000, 30.0, 3);
-        execute("a", 15_000, 30.0, 4);
+        execute("a", 15_000, 30.0, 4); // its own replay, after the held one was applied
         bolt.prePrepare(2);
         JsonNode window = JSON.readTree(onlyWindow());
         assertEquals(2, window.get("count").asLong());
@@ -183,18 +184,79 @@ class SensorWindowBoltTest {
         bolt.preRollback();
         state.rollback(); // Storm fails offsets 2 and 3; the spout replays them
 
-        Tuple inFlight = execute("a", 13_000, 20.0, 6); // emitted before the failure, arrives first
-        assertEquals(List.of(inFlight), recorder.failed);
-        assertTrue(recorder.on(SensorWindowBolt.AVERAGES).isEmpty(), "a partial window would have closed");
+        Tuple inFlight = execute("a", 13_000, 20.0, 4); // emitted before the failure, arrives first
+        assertEquals(List.of(), recorder.failed);
+        assertTrue(!recorder.acked.contains(inFlight), "held, not acked");
+        assertEquals(1, context.gauge(SensorWindowBolt.HELD_GAUGE));
         execute("a", 3_000, 30.0, 2);
-        execute("a", 4_000, 30.0, 3);
-        execute("a", 13_000, 20.0, 6); // its own replay
+        execute("a", 4_000, 30.0, 3);   // the held reading follows it
+        assertTrue(recorder.acked.contains(inFlight));
+        execute("a", 13_000, 20.0, 4); // its own replay
         bolt.prePrepare(2);
 
         JsonNode window = JSON.readTree(onlyWindow());
         assertEquals(4, window.get("count").asLong());
         assertEquals(25.0, window.get("meanTemperature").asDouble());
-        assertEquals(1, context.count("readings.held.back"));
+        assertEquals(1, context.count("batches.held"));
+        assertEquals(1, context.count("readings.replayed"));
+        assertEquals(0, context.gauge(SensorWindowBolt.HELD_GAUGE));
+    }
+
+    @Test
+    void replayedReadingsOfAWindowAlreadyEmittedAreSkippedNotLate() {
+        execute("a", 1_000, 20.0, 0);
+        execute("a", 2_000, 22.0, 1);
+        execute("a", 13_000, 20.0, 2);
+        checkpoint(1);
+        assertEquals(1, recorder.on(SensorWindowBolt.AVERAGES).size());
+        // a restarted spout reads again from its committed offset 0, in one batch with other boundaries
+        RecordBatch<ThresholdedReading> again = RecordBatch.<ThresholdedReading>builder(Tuples.range("sensor-readings", 0, 0, 4), 4)
+                .add(reading("a", 1_000, 20.0), 0).add(reading("a", 2_000, 22.0), 1)
+                .add(reading("a", 13_000, 20.0), 2).add(reading("a", 14_000, 20.0), 3).build();
+        Tuple replay = Tuples.tuple("threshold", "default", List.of("readings"), List.of(again));
+        bolt.execute(replay);
+
+        assertTrue(recorder.on(DeadLetters.STREAM).isEmpty(), "nothing is late");
+        assertEquals(0, context.count("readings.late"));
+        assertEquals(3, context.count("readings.replayed"));
+        assertEquals(4, context.count("readings.accepted"), "only the reading at offset 3 is new");
+        assertTrue(recorder.acked.contains(replay));
+    }
+
+    @Test
+    void withNoPositionYetABatchWaitsForTheOneAtTheCommittedPosition() throws Exception {
+        RecordBatch<ThresholdedReading> second = RecordBatch.<ThresholdedReading>builder(
+                new SourceRange("sensor-readings", 0, 1, 2, false), 1).add(reading("a", 13_000, 20.0), 1).build();
+        Tuple early = Tuples.tuple("threshold", "default", List.of("readings"), List.of(second));
+        bolt.execute(early);
+        assertEquals(1, context.gauge(SensorWindowBolt.HELD_GAUGE));
+
+        execute("a", 1_000, 20.0, 0);
+        bolt.prePrepare(1);
+
+        assertEquals(2, recorder.acked.size());
+        assertEquals(1, JSON.readTree(onlyWindow()).get("count").asLong());
+    }
+
+    @Test
+    void aBatchHeldLongerThanTheMessageTimeoutIsFailedForItsSourceToReplay() {
+        SensorWindowBolt impatient = new SensorWindowBolt(10, 2, 25.0, 0.5);
+        impatient.prepare(Map.of(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 0), Contexts.forComponent("window").context(),
+                recorder.collector());
+        impatient.initState(new InMemoryKeyValueState<>());
+        RecordBatch<ThresholdedReading> beyond = RecordBatch.<ThresholdedReading>builder(
+                new SourceRange("sensor-readings", 0, 5, 6, false), 1).add(reading("a", 1_000, 20.0), 5).build();
+        Tuple held = Tuples.tuple("threshold", "default", List.of("readings"), List.of(beyond));
+        impatient.execute(held);
+        assertEquals(List.of(), recorder.failed);
+
+        impatient.prePrepare(1);
+
+        assertEquals(List.of(held), recorder.failed);
+    }
+
+    private static ThresholdedReading reading(String sensorId, long timestamp, double celsius) {
+        return new ThresholdedReading(new SensorReading(sensorId, timestamp, celsius), celsius > 25.0 ? 1.0 : 0.0);
     }
 
     private String onlyWindow() {
@@ -219,10 +281,10 @@ class SensorWindowBoltTest {
 
     /** One reading, as a batch of one from the threshold bolt. */
     private Tuple execute(String sensorId, long timestamp, double celsius, long sourceOffset) {
-        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder("sensor-readings", 0, 1)
-                .add(new ThresholdedReading(new SensorReading(sensorId, timestamp, celsius), celsius > 25.0 ? 1.0 : 0.0),
-                        sourceOffset).build();
-        Tuple tuple = Tuples.tuple("threshold", "default", List.of("sensorId", "readings"), List.of(sensorId, batch));
+        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder(
+                        new SourceRange("sensor-readings", 0, sourceOffset, sourceOffset + 1, sourceOffset == 0), 1)
+                .add(reading(sensorId, timestamp, celsius), sourceOffset).build();
+        Tuple tuple = Tuples.tuple("threshold", "default", List.of("readings"), List.of(batch));
         bolt.execute(tuple);
         return tuple;
     }

@@ -35,7 +35,7 @@ class TweetValidationBoltTest {
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
         assertEquals(1, out.size());
         assertEquals(List.of(input), out.get(0).anchors());
-        RecordBatch<Tweet> expected = RecordBatch.<Tweet>builder("tweets", 1, 2)
+        RecordBatch<Tweet> expected = RecordBatch.<Tweet>builder(Tuples.range("tweets", 1, 5, 7), 2)
                 .add(new Tweet("a", "hi", Tweet.NO_TIME), 5)
                 .add(new Tweet("tweets-1-6", "plain words", Tweet.NO_TIME), 6)
                 .build();

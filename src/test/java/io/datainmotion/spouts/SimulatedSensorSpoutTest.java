@@ -39,7 +39,7 @@ class SimulatedSensorSpoutTest {
         for (Emitted e : emitted) {
             RecordBatch<?> batch = batch(e);
             assertEquals(List.of(SimulatedSensorSpout.TOPIC, 0), List.of(batch.topic(), e.values().get(1)));
-            assertEquals(batch.firstOffset(), e.messageId(), "a batch's id is its first sequence number");
+            assertEquals(batch.range().start(), e.messageId(), "a batch's id is its first sequence number");
             for (int i = 0; i < batch.size(); i++, expectedOffset++) {
                 assertEquals(expectedOffset, batch.offset(i));
                 String value = new String((byte[]) batch.item(i), StandardCharsets.UTF_8);

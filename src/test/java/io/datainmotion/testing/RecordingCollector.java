@@ -11,8 +11,8 @@ import org.apache.storm.tuple.Tuple;
 /** Records what a bolt emits (per stream, with anchors), acks, fails and reports, for bolt tests. */
 public final class RecordingCollector implements IOutputCollector {
 
-    /** One emitted tuple. */
-    public record Emitted(String stream, List<Tuple> anchors, List<Object> values) {}
+    /** One emitted tuple; {@code task} is the receiving task of a direct emit, else null. */
+    public record Emitted(String stream, List<Tuple> anchors, List<Object> values, Integer task) {}
 
     public final List<Emitted> emitted = new ArrayList<>();
     public final List<Tuple> acked = new ArrayList<>();
@@ -29,13 +29,13 @@ public final class RecordingCollector implements IOutputCollector {
 
     @Override
     public List<Integer> emit(String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-        emitted.add(new Emitted(streamId, anchors == null ? List.of() : List.copyOf(anchors), List.copyOf(tuple)));
+        emitted.add(new Emitted(streamId, anchors == null ? List.of() : List.copyOf(anchors), List.copyOf(tuple), null));
         return List.of();
     }
 
     @Override
     public void emitDirect(int taskId, String streamId, Collection<Tuple> anchors, List<Object> tuple) {
-        emit(streamId, anchors, tuple);
+        emitted.add(new Emitted(streamId, anchors == null ? List.of() : List.copyOf(anchors), List.copyOf(tuple), taskId));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import org.apache.storm.Testing;
 import org.apache.storm.testing.MkTupleParam;
 import org.apache.storm.tuple.Tuple;
@@ -42,8 +43,13 @@ public final class Tuples {
         return tuple(component, "default", List.of("batch"), List.of(consecutive(topic, partition, firstOffset, items)));
     }
 
+    /** The range of a batch read from {@code start} up to {@code end}, as the first batch after the committed position. */
+    public static SourceRange range(String topic, int partition, long start, long end) {
+        return new SourceRange(topic, partition, start, end, true);
+    }
+
     private static <T> RecordBatch<T> consecutive(String topic, int partition, long firstOffset, List<T> items) {
-        RecordBatch.Builder<T> batch = RecordBatch.builder(topic, partition, items.size());
+        RecordBatch.Builder<T> batch = RecordBatch.builder(range(topic, partition, firstOffset, firstOffset + items.size()), items.size());
         for (int i = 0; i < items.size(); i++) {
             batch.add(items.get(i), firstOffset + i);
         }

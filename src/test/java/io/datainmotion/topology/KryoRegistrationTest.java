@@ -16,11 +16,13 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.SourceRange;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.Tweet;
+import io.datainmotion.testing.Tuples;
 import org.apache.storm.Config;
 import org.apache.storm.serialization.SerializationFactory;
 import org.apache.storm.spout.CheckPointState;
@@ -46,9 +48,9 @@ class KryoRegistrationTest {
             CheckPointState.Action.class, List.of((Object[]) CheckPointState.Action.values()),
             ThresholdedReading.class, List.of(new ThresholdedReading(new SensorReading("s-1", 5L, 30.5), 1.0)),
             RecordBatch.class, List.of(
-                    RecordBatch.<byte[]>builder("tweets", 2, 3).add("{}".getBytes(StandardCharsets.UTF_8), 7)
+                    RecordBatch.<byte[]>builder(new SourceRange("tweets", 2, 5, 3_000_000_001L, false), 3).add("{}".getBytes(StandardCharsets.UTF_8), 7)
                             .add(null, 9).add(new byte[] {(byte) 0xff}, 3_000_000_000L).build(),
-                    RecordBatch.builder("tweets", 0, 0).build()),
+                    RecordBatch.builder(Tuples.range("tweets", 0, 12, 12), 0).build()),
             MessageBatch.class, List.of(new MessageBatch(new ArrayList<>(List.of("k1", "k2")), new ArrayList<>(List.of("{\"a\":1}", "é"))),
                     new MessageBatch(new ArrayList<>(), new ArrayList<>())));
 
@@ -79,7 +81,7 @@ class KryoRegistrationTest {
     @Test
     void theSentimentTopologysBatchesOfTweetsRoundTrip() {
         Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
-        RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder("tweets", 1, 2)
+        RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder(Tuples.range("tweets", 1, 10, 13), 2)
                 .add(new Tweet("a", "hi", Tweet.NO_TIME), 10).add(new Tweet("b", "yo", 5L), 12).build();
         assertEquals(tweets, roundTrip(kryo, tweets));
         ArrayList<ScoredTweet> scored = new ArrayList<>(SAMPLES.get(ScoredTweet.class).stream().map(ScoredTweet.class::cast).toList());
@@ -91,9 +93,9 @@ class KryoRegistrationTest {
     void theSensorTopologysBatchesOfReadingsRoundTrip() {
         Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sensors.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
         SensorReading reading = new SensorReading("s-2", 1_764_000_000_000L, 21.25);
-        RecordBatch<SensorReading> readings = RecordBatch.<SensorReading>builder("sensor-readings", 3, 1).add(reading, 40).build();
+        RecordBatch<SensorReading> readings = RecordBatch.<SensorReading>builder(Tuples.range("sensor-readings", 3, 40, 41), 1).add(reading, 40).build();
         assertEquals(readings, roundTrip(kryo, readings));
-        RecordBatch<ThresholdedReading> mapped = RecordBatch.<ThresholdedReading>builder("sensor-readings", 3, 1)
+        RecordBatch<ThresholdedReading> mapped = RecordBatch.<ThresholdedReading>builder(Tuples.range("sensor-readings", 3, 40, 41), 1)
                 .add(new ThresholdedReading(reading, 0.0), 40).build();
         assertEquals(mapped, roundTrip(kryo, mapped));
     }

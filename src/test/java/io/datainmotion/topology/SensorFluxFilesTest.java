@@ -32,8 +32,10 @@ class SensorFluxFilesTest {
         assertEquals(Set.of("validate", "threshold", "window", "averages-sink", "alerts-sink", "deadletter-sink"),
                 topology.get_bolts().keySet());
         assertEquals(Map.of("readings:default", "fields[partition]"), userInputs(topology, "validate"));
-        assertEquals(Map.of("validate:default", "fields[sensorId]"), userInputs(topology, "threshold"));
-        assertEquals(Map.of("threshold:default", "fields[sensorId]"), userInputs(topology, "window"));
+        assertEquals(Map.of("validate:default", "fields[partition]"), userInputs(topology, "threshold"));
+        assertEquals(Map.of("threshold:default", "direct"), userInputs(topology, "window"));
+        assertTrue(topology.get_bolts().get("threshold").get_common().get_streams().get("default").is_direct(),
+                "the threshold bolt splits each batch by sensor with direct emits");
         assertEquals(Set.of("validate:deadletters", "window:deadletters"), userInputs(topology, "deadletter-sink").keySet());
         assertEquals(Set.of("window:averages"), userInputs(topology, "averages-sink").keySet());
         assertEquals(Set.of("window:alerts"), userInputs(topology, "alerts-sink").keySet());

@@ -9,31 +9,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.SensorFeed;
-import io.datainmotion.kafka.TopicReader;
 import io.datainmotion.sensors.AlertRule;
-import io.datainmotion.sensors.BruteForceWindows;
 import io.datainmotion.sensors.Fault;
-import io.datainmotion.sensors.ParseResult;
-import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorSimulator;
+import io.datainmotion.sensors.SensorReference;
 import io.datainmotion.sensors.SimulatedMessage;
 import io.datainmotion.sensors.ThresholdMapping;
 import io.datainmotion.sensors.WindowAssertions;
 import io.datainmotion.sensors.WindowConfig;
 import io.datainmotion.sensors.WindowResult;
 import io.datainmotion.testing.KafkaBrokerExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.datainmotion.testing.SensorOutputs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -78,106 +71,48 @@ class SensorTopologyIT {
         }
     }
 
-    /** What the topology must produce for a stream, by the reference and the strict parser. */
-    private record Expected(List<WindowResult> windows, Set<String> alertKeys, long invalid, long late) {
-        static Expected of(List<SimulatedMessage> messages) {
-            BruteForceWindows reference = new BruteForceWindows(WINDOWS, THRESHOLD);
-            ReadingParser parser = new ReadingParser(4096);
-            long invalid = 0;
-            for (SimulatedMessage message : messages) {
-                if (parser.parse(message.value()) instanceof ParseResult.Valid valid) {
-                    reference.offer(valid.reading());
-                } else {
-                    invalid++;
-                }
-            }
-            List<WindowResult> windows = reference.closedWindows();
-            Set<String> alertKeys = new TreeSet<>();
-            windows.forEach(w -> ALERTS.evaluate(w).ifPresent(alert -> alertKeys.add(alert.key())));
-            return new Expected(windows, alertKeys, invalid, reference.late().size());
-        }
-    }
-
-    /** Everything read back from the output topics so far. */
-    private static final class Outputs {
-        final Map<String, WindowResult> windows = new HashMap<>();
-        final List<WindowResult> everyWindowRecord = new ArrayList<>();
-        final Set<String> alertKeys = new TreeSet<>();
-        /** Dead letters by source partition and offset: a replay may send one twice. */
-        final Set<String> invalidSources = new HashSet<>();
-        final Set<String> lateSources = new HashSet<>();
-        final List<ConsumerRecord<String, byte[]>> pendingAverages = new ArrayList<>();
-        final List<ConsumerRecord<String, byte[]>> pendingAlerts = new ArrayList<>();
-        final List<ConsumerRecord<String, byte[]>> pendingLetters = new ArrayList<>();
-
-        void drain(TopicReader averages, TopicReader alerts, TopicReader letters) throws Exception {
-            KafkaBrokerExtension.drain(averages, pendingAverages);
-            KafkaBrokerExtension.drain(alerts, pendingAlerts);
-            KafkaBrokerExtension.drain(letters, pendingLetters);
-            for (ConsumerRecord<String, byte[]> record : pendingAverages) {
-                WindowResult window = JSON.readValue(record.value(), WindowResult.class);
-                assertEquals(window.key(), record.key());
-                everyWindowRecord.add(window);
-                windows.put(window.key(), window);
-            }
-            for (ConsumerRecord<String, byte[]> record : pendingAlerts) {
-                alertKeys.add(record.key());
-            }
-            for (ConsumerRecord<String, byte[]> record : pendingLetters) {
-                JsonNode letter = JSON.readTree(record.value());
-                String source = letter.get("source").get("partition").asInt() + "-" + letter.get("source").get("offset").asLong();
-                (letter.get("reason").asText().equals("late") ? lateSources : invalidSources).add(source);
-            }
-            pendingAverages.clear();
-            pendingAlerts.clear();
-            pendingLetters.clear();
-        }
-    }
-
     @Test
     void everyWindowOfAFaultyStreamEqualsTheReference() throws Exception {
         Properties properties = properties("whole");
         List<SimulatedMessage> messages = stream(11, 6_000);
-        Expected expected = Expected.of(messages);
+        SensorReference expected = reference(messages);
         FluxTopology topology = FluxTopology.load(Path.of("flux/sensors.yaml"), properties);
 
         storm.submit(topology);
         produce(properties, messages);
-        Outputs outputs = awaitOutputs(properties, expected);
+        SensorOutputs outputs = awaitOutputs(properties, expected);
 
         WindowAssertions.assertSameWindows(expected.windows(), List.copyOf(outputs.windows.values()));
         assertEquals(expected.alertKeys(), outputs.alertKeys);
         assertEquals(expected.invalid(), outputs.invalidSources.size());
-        assertEquals(expected.late(), outputs.lateSources.size());
-        assertTrue(expected.late() > 10 && expected.invalid() > 20, "the stream exercises late and invalid input");
+        assertEquals(expected.lateMessages().size(), outputs.lateSources.size());
+        assertTrue(expected.lateMessages().size() > 10 && expected.invalid() > 20, "the stream exercises late and invalid input");
     }
 
     @Test
     void killedMidStreamAndResubmittedEveryEmittedWindowIsStillExact() throws Exception {
         Properties properties = properties("killed");
         List<SimulatedMessage> messages = stream(12, 8_000);
-        Expected expected = Expected.of(messages);
+        SensorReference expected = reference(messages);
         int half = messages.size() / 2;
 
         FluxTopology first = FluxTopology.load(Path.of("flux/sensors.yaml"), properties);
         storm.submit(first);
         produce(properties, messages.subList(0, half));
-        Outputs outputs = new Outputs();
-        try (TopicReader averages = reader(properties, "topic.sensor.averages");
-             TopicReader alerts = reader(properties, "topic.sensor.alerts");
-             TopicReader letters = reader(properties, "topic.deadletters")) {
+        int windowsBeforeKill;
+        try (SensorOutputs outputs = outputs(properties)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO).until(() -> {
-                outputs.drain(averages, alerts, letters);
+                outputs.drain();
                 return outputs.windows.size() >= expected.windows().size() / 4;
             });
+            windowsBeforeKill = outputs.windows.size();
         }
         storm.kill(first.name());
         awaitGone(first.name());
-        int windowsBeforeKill = outputs.windows.size();
 
         produce(properties, messages.subList(half, messages.size()));
         storm.submit(FluxTopology.load(Path.of("flux/sensors.yaml"), properties));
-        Outputs all = awaitOutputs(properties, expected);
+        SensorOutputs all = awaitOutputs(properties, expected);
 
         assertTrue(windowsBeforeKill < expected.windows().size() / 2, "killed mid-stream: " + windowsBeforeKill);
         WindowAssertions.assertSameWindows(expected.windows(), List.copyOf(all.windows.values()));
@@ -217,33 +152,25 @@ class SensorTopologyIT {
         }
     }
 
-    private static TopicReader reader(Properties properties, String topicProperty) {
-        return KAFKA.reader(properties.getProperty(topicProperty));
+    private static SensorReference reference(List<SimulatedMessage> messages) {
+        return SensorReference.of(messages, WINDOWS, THRESHOLD, ALERTS);
     }
 
-    private static Outputs awaitOutputs(Properties properties, Expected expected) throws Exception {
-        Outputs outputs = new Outputs();
-        try (TopicReader averages = reader(properties, "topic.sensor.averages");
-             TopicReader alerts = reader(properties, "topic.sensor.alerts");
-             TopicReader letters = reader(properties, "topic.deadletters")) {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ZERO)
-                    .alias("outputs complete")
+    private static SensorOutputs outputs(Properties properties) {
+        return new SensorOutputs(KAFKA.reader(properties.getProperty("topic.sensor.averages")),
+                KAFKA.reader(properties.getProperty("topic.sensor.alerts")), KAFKA.reader(properties.getProperty("topic.deadletters")));
+    }
+
+    private static SensorOutputs awaitOutputs(Properties properties, SensorReference expected) {
+        SensorOutputs outputs = outputs(properties);
+        try (outputs) {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ZERO).alias("outputs complete")
                     .conditionEvaluationListener(condition -> {
                         if (!condition.isSatisfied() && condition.getRemainingTimeInMS() < 1_000) {
-                            System.err.printf("windows %d/%d, alerts %d/%d, invalid %d/%d, late %d/%d%n",
-                                    outputs.windows.size(), expected.windows().size(), outputs.alertKeys.size(),
-                                    expected.alertKeys().size(), outputs.invalidSources.size(), expected.invalid(),
-                                    outputs.lateSources.size(), expected.late());
+                            System.err.println(outputs.progress(expected));
                         }
                     })
-                    .until(() -> {
-                        outputs.drain(averages, alerts, letters);
-                        // Windows and alerts leave through sinks of their own: either may finish first.
-                        return outputs.windows.size() >= expected.windows().size()
-                                && outputs.alertKeys.size() >= expected.alertKeys().size()
-                                && outputs.invalidSources.size() >= expected.invalid()
-                                && outputs.lateSources.size() >= expected.late();
-                    });
+                    .until(() -> outputs.complete(expected));
         }
         return outputs;
     }

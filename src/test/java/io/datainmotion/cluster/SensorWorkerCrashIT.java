@@ -1,0 +1,273 @@
+package io.datainmotion.cluster;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.datainmotion.kafka.KafkaClients;
+import io.datainmotion.kafka.KafkaTopics;
+import io.datainmotion.kafka.TopicReader;
+import io.datainmotion.sensors.AlertRule;
+import io.datainmotion.sensors.Fault;
+import io.datainmotion.sensors.SensorReference;
+import io.datainmotion.sensors.SensorSimulator;
+import io.datainmotion.sensors.SimulatedMessage;
+import io.datainmotion.sensors.ThresholdMapping;
+import io.datainmotion.sensors.WindowAssertions;
+import io.datainmotion.sensors.WindowConfig;
+import io.datainmotion.sensors.WindowResult;
+import io.datainmotion.testing.DimProcess;
+import io.datainmotion.testing.KafkaBrokerExtension;
+import io.datainmotion.testing.SensorOutputs;
+import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.topology.KafkaStateProvider;
+import io.datainmotion.topology.LocalStorm;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.storm.generated.ExecutorSummary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * flux/sensors.yaml as shipped on the real multi-process cluster (2 workers, a 4-partition input keyed
+ * by sensor, parallelism 2), fed a stream with duplicates, disorder, late, NaN and invalid readings;
+ * one worker JVM is killed with SIGKILL mid-stream and its Supervisor starts it again, its tasks
+ * restored from the Kafka state while the surviving ones roll back. Every emitted window record must
+ * equal the brute-force reference, no window the input completes may be missing, and {@code late}
+ * dead letters must be exactly the readings that are late in event time.
+ */
+class SensorWorkerCrashIT {
+
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final WindowConfig WINDOWS = new WindowConfig(5_000, 1_000);
+    private static final ThresholdMapping THRESHOLD = new ThresholdMapping(25.0);
+    private static final AlertRule ALERTS = new AlertRule(0.5, 25.0);
+    private static final Duration OUTPUT_DEADLINE = Duration.ofMinutes(5);
+
+    private static Path workDir;
+    private static ProcessCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        workDir = Files.createDirectories(Path.of("target/sensor-crash-it"));
+        cluster = ProcessCluster.start(StormInstallation.of(Path.of("")), Path.of("config/storm-cluster"),
+                workDir.resolve("cluster"), Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidStreamLeavesEveryWindowExact() throws Exception {
+        Run run = Run.submit("mid-stream", 21);
+        run.produceFirstHalf();
+        run.awaitWindows(run.expected.windows().size() / 5);
+
+        run.killWorkerOfWindowTask();
+        run.produceSecondHalf();
+
+        run.assertExact();
+    }
+
+    @Test
+    void aWorkerKilledWhileACheckpointCommitsLeavesEveryWindowExact() throws Exception {
+        Run run = Run.submit("at-commit", 22);
+        run.produceFirstHalf();
+        run.awaitWindows(run.expected.windows().size() / 5);
+
+        try (TopicReader state = KAFKA.reader(run.stateTopicOfWindowTaskToKill())) {
+            CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(run::produceSecondHalfUnchecked);
+            // The state's commit writes a C record per changed key, then tombstones the prepared ones:
+            // the first C record of a new checkpoint means that task is committing now.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : state.poll(Duration.ofMillis(50))) {
+                    if (record.key() != null && record.key().startsWith("C") && record.value() != null) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            run.killWorkerOfWindowTask();
+            secondHalf.get(2, TimeUnit.MINUTES);
+        }
+
+        run.assertExact();
+    }
+
+    /** One topology on the cluster with its own topics, state and consumer group. */
+    private static final class Run {
+        final Properties properties;
+        final List<SimulatedMessage> messages;
+        final SensorReference expected;
+        final List<Future<RecordMetadata>> sent = new ArrayList<>();
+        final SensorOutputs outputs;
+        private int victimTask = -1;
+
+        private Run(Properties properties, List<SimulatedMessage> messages) {
+            this.properties = properties;
+            this.messages = messages;
+            this.expected = SensorReference.of(messages, WINDOWS, THRESHOLD, ALERTS);
+            this.outputs = new SensorOutputs(KAFKA.reader(properties.getProperty("topic.sensor.averages")),
+                    KAFKA.reader(properties.getProperty("topic.sensor.alerts")),
+                    KAFKA.reader(properties.getProperty("topic.deadletters")));
+        }
+
+        static Run submit(String name, long seed) throws Exception {
+            Properties properties = KAFKA.shippedProperties();
+            properties.setProperty("sensors.window.seconds", Long.toString(WINDOWS.windowMillis() / 1000));
+            properties.setProperty("sensors.allowed.lateness.seconds", Long.toString(WINDOWS.allowedLatenessMillis() / 1000));
+            for (String topic : List.of("topic.sensor.readings", "topic.sensor.averages", "topic.sensor.alerts", "topic.deadletters")) {
+                properties.setProperty(topic, properties.getProperty(topic) + "-" + name);
+            }
+            properties.setProperty("sensors.consumer.group", "sensors-crash-" + name);
+            properties.setProperty("sensors.state.topic.prefix", "sensors-crash-state-" + name);
+            for (String component : List.of("spout", "validate", "threshold", "window", "sink")) {
+                properties.setProperty("sensors." + component + ".parallelism", "2");
+            }
+            properties.setProperty("topology.workers", "2");
+            KafkaTopics.ensure(KafkaClients.admin(KAFKA.bootstrapServers()), LocalStorm.topicsOf(properties), 4);
+            Path filter = workDir.resolve(name + ".properties");
+            try (OutputStream out = Files.newOutputStream(filter)) {
+                properties.store(out, "written by SensorWorkerCrashIT");
+            }
+            DimProcess.Result submitted = DimProcess.run(Map.of(), 240, "submit", "flux/sensors.yaml",
+                    "--filter", filter.toString(), "--storm-yaml", cluster.stormYaml().toString(),
+                    "-c", "topology.disable.loadaware.messaging=true");
+            assertEquals(0, submitted.exitCode(), submitted.output());
+            return new Run(properties, stream(seed));
+        }
+
+        /** 40 sensors, one reading every 5 ms of event time: each sensor reports every 200 ms, 25 per window. */
+        private static List<SimulatedMessage> stream(long seed) {
+            SensorSimulator simulator = new SensorSimulator(new SensorSimulator.Settings(seed, 40, 24_000,
+                    1_764_000_000_000L, 5, EnumSet.allOf(Fault.class), 0.03, 800, 8_000));
+            List<SimulatedMessage> messages = new ArrayList<>();
+            simulator.forEachRemaining(messages::add);
+            return messages;
+        }
+
+        void produceFirstHalf() throws Exception {
+            produce(messages.subList(0, messages.size() / 2));
+        }
+
+        void produceSecondHalf() throws Exception {
+            produce(messages.subList(messages.size() / 2, messages.size()));
+        }
+
+        void produceSecondHalfUnchecked() {
+            try {
+                produceSecondHalf();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private synchronized void produce(List<SimulatedMessage> part) throws Exception {
+            String topic = properties.getProperty("topic.sensor.readings");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(KAFKA.bootstrapServers()))) {
+                for (SimulatedMessage message : part) {
+                    sent.add(producer.send(new ProducerRecord<>(topic, message.key(), message.value())));
+                }
+                producer.flush();
+            }
+        }
+
+        void awaitWindows(int count) {
+            await().atMost(OUTPUT_DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                outputs.drain();
+                return outputs.windows.size() >= count;
+            });
+        }
+
+        /** The window task on the worker to kill: the first one Nimbus lists. */
+        private ExecutorSummary windowExecutor() {
+            try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+                String id = client.topology("sensors").orElseThrow().get_id();
+                return client.info(id).get_executors().stream().filter(e -> e.get_component_id().equals("window"))
+                        .filter(e -> victimTask < 0 || e.get_executor_info().get_task_start() == victimTask)
+                        .findFirst().orElseThrow();
+            }
+        }
+
+        String stateTopicOfWindowTaskToKill() {
+            ExecutorSummary executor = windowExecutor();
+            victimTask = executor.get_executor_info().get_task_start();
+            return KafkaStateProvider.topicName(properties.getProperty("sensors.state.topic.prefix"), "window-" + victimTask);
+        }
+
+        void killWorkerOfWindowTask() {
+            int port = windowExecutor().get_port();
+            ProcessHandle worker = cluster.processes().stream()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.storm.daemon.worker.Worker")
+                            && c.contains(" " + port + " ")).orElse(false))
+                    .findFirst().orElseThrow(() -> new AssertionError("no worker process on port " + port));
+            assertTrue(worker.destroyForcibly(), "SIGKILL sent to worker " + worker.pid());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !worker.isAlive());
+        }
+
+        /** Waits for every expected output, then checks each record against the reference. */
+        void assertExact() throws Exception {
+            List<String> sources = new ArrayList<>();
+            for (Future<RecordMetadata> send : sent) {
+                RecordMetadata metadata = send.get(30, TimeUnit.SECONDS);
+                sources.add(metadata.partition() + "-" + metadata.offset());
+            }
+            await().atMost(OUTPUT_DEADLINE).pollInterval(Duration.ofMillis(200)).alias("outputs complete")
+                    .conditionEvaluationListener(condition -> {
+                        if (!condition.isSatisfied() && condition.getRemainingTimeInMS() < 1_000) {
+                            System.err.println(outputs.progress(expected));
+                        }
+                    })
+                    .until(() -> outputs.complete(expected));
+            try (outputs) {
+                WindowAssertions.assertSameWindows(expected.windows(), List.copyOf(outputs.windows.values()));
+                Map<String, WindowResult> byKey = new HashMap<>();
+                expected.windows().forEach(w -> byKey.put(w.key(), w));
+                for (WindowResult record : outputs.everyWindowRecord) {
+                    assertTrue(byKey.containsKey(record.key()), "a window the input does not complete: " + record);
+                    WindowAssertions.assertSameWindows(List.of(byKey.get(record.key())), List.of(record));
+                }
+                assertEquals(expected.alertKeys(), outputs.alertKeys);
+                Set<String> late = new TreeSet<>();
+                expected.lateMessages().forEach(i -> late.add(sources.get(i)));
+                assertEquals(late, new TreeSet<>(outputs.lateSources), "late dead letters are the readings late in event time");
+                assertEquals(expected.invalid(), outputs.invalidSources.size());
+                assertTrue(expected.lateMessages().size() > 10 && expected.invalid() > 20, "the stream exercises late and invalid input");
+            }
+            try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+                client.kill("sensors", 0);
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> client.topology("sensors").isEmpty());
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
+                        client.summary().get_supervisors().stream().mapToInt(s -> s.get_num_used_workers()).sum() == 0);
+            }
+        }
+    }
+}
