@@ -10,7 +10,6 @@ import org.apache.storm.generated.Grouping;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.tuple.Tuple;
-import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.TupleUtils;
 
 /**
@@ -62,7 +61,7 @@ public final class KeyedBatchRouter {
                 parts.get(taskIndex(keyOf.apply(item), tasks.size())).add(item, batch.offset(i));
             }
             for (int i = 0; i < tasks.size(); i++) {
-                collector.emitDirect(tasks.get(i), streamId, anchor, new Values(parts.get(i).build()));
+                collector.emitDirect(tasks.get(i), streamId, anchor, BatchFields.tuple(parts.get(i).build()));
             }
         }
     }

@@ -2,81 +2,30 @@ package io.datainmotion.bolts;
 
 import java.util.Map;
 
-import com.codahale.metrics.Counter;
-import io.datainmotion.records.InvalidRecordException;
-import io.datainmotion.records.RecordBatch;
-import io.datainmotion.records.SourceRecord;
-import io.datainmotion.sensors.ParseResult;
+import io.datainmotion.batch.BatchStageBolt;
+import io.datainmotion.batch.RecordStage;
 import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorReading;
-import org.apache.storm.task.OutputCollector;
-import org.apache.storm.task.TopologyContext;
-import org.apache.storm.topology.OutputFieldsDeclarer;
-import org.apache.storm.topology.base.BaseRichBolt;
-import org.apache.storm.tuple.Fields;
-import org.apache.storm.tuple.Tuple;
-import org.apache.storm.tuple.Values;
 
 /**
- * Parses the raw records of a {@link RecordBatch} of {@code sensor-readings} (as
- * {@link io.datainmotion.spouts.KafkaBatchSpout} and {@link io.datainmotion.spouts.SimulatedSensorSpout}
- * emit them) with the strict {@link ReadingParser}. The valid readings go on as one batch of
- * {@link SensorReading}s with their offsets and the input's source range, empty if none is valid, with
- * its source partition in {@value SensorFields#PARTITION} for a grouping that keeps partitions in order;
- * anything else becomes a dead letter whose reason is a {@link io.datainmotion.sensors.RejectReason}
- * code. Every emit is anchored to the input batch, which is acked once, after them.
+ * Parses the raw records of {@code sensor-readings} with the strict {@link ReadingParser}: the valid
+ * readings go on as one batch, anything else is a dead letter whose reason is a
+ * {@link io.datainmotion.sensors.RejectReason} code.
  */
-public class SensorValidationBolt extends BaseRichBolt {
+public class SensorValidationBolt extends BatchStageBolt<byte[], SensorReading> {
 
     private final int maxBytes;
-    private transient ReadingParser parser;
-    private transient OutputCollector collector;
-    private transient String componentId;
-    private transient Counter valid;
-    private transient Counter deadLettered;
 
     /** @param maxBytes the largest record value accepted (Flux property {@code sensors.max.bytes}) */
     public SensorValidationBolt(int maxBytes) {
-        this.parser = new ReadingParser(maxBytes); // refuses a bad limit when the topology is built
+        super(byte[].class);
+        new ReadingParser(maxBytes); // refuses a bad limit when the topology is built
         this.maxBytes = maxBytes;
     }
 
     @Override
-    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
-        this.parser = new ReadingParser(maxBytes);
-        this.collector = collector;
-        this.componentId = context.getThisComponentId();
-        this.valid = context.registerCounter("readings.valid");
-        this.deadLettered = context.registerCounter("records.deadlettered");
-    }
-
-    @Override
-    public void execute(Tuple input) {
-        @SuppressWarnings("unchecked")
-        RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
-        RecordBatch.Builder<SensorReading> readings = RecordBatch.derivedFrom(records, records.size());
-        for (int i = 0; i < records.size(); i++) {
-            SourceRecord source = records.source(i);
-            byte[] value = records.item(i);
-            ParseResult parsed = parser.parse(value);
-            if (parsed instanceof ParseResult.Valid ok) {
-                readings.add(ok.reading(), source.offset());
-                valid.inc();
-            } else {
-                ParseResult.Rejected rejected = (ParseResult.Rejected) parsed;
-                DeadLetters.emit(collector, input, componentId, source, value,
-                        new InvalidRecordException(rejected.reason().code(), rejected.detail()));
-                deadLettered.inc();
-            }
-        }
-        // Emitted also when empty: the window tasks track every range of the source partition.
-        collector.emit(input, new Values(records.partition(), readings.build()));
-        collector.ack(input);
-    }
-
-    @Override
-    public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(SensorFields.PARTITION, SensorFields.READINGS));
-        DeadLetters.declare(declarer);
+    protected RecordStage<byte[], SensorReading> createStage(Map<String, Object> topoConf) {
+        ReadingParser parser = new ReadingParser(maxBytes);
+        return (value, source) -> parser.parse(value);
     }
 }

@@ -16,8 +16,11 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.batch.BatchFields;
+import io.datainmotion.batch.DeadLetters;
+import io.datainmotion.batch.KafkaBatchBolt;
 import io.datainmotion.batch.SourceOrder;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
@@ -214,7 +217,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         if (stateSizeUnknown) {
             recountStateSize();
         }
-        RecordBatch<?> batch = (RecordBatch<?>) input.getValueByField(SensorFields.READINGS);
+        RecordBatch<?> batch = (RecordBatch<?>) input.getValueByField(BatchFields.BATCH);
         if (!offerInOrder(input, batch)) {
             hold(input, batch);
             return;
@@ -329,7 +332,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
             case LATE -> {
                 late.inc();
                 DeadLetters.emit(collector, input, componentId, source, json(reading),
-                        new InvalidRecordException(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
+                        new Rejection(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
                                 + " of " + reading.sensorId() + " was already closed and emitted"));
             }
             default -> throw new IllegalStateException("unhandled outcome");

@@ -1,8 +1,6 @@
 package io.datainmotion.bolts;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +9,9 @@ import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.batch.DeadLetters;
+import io.datainmotion.batch.KafkaBatchBolt;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.ScoredTweet;
@@ -30,7 +30,7 @@ import org.apache.storm.tuple.Values;
 /**
  * Scores each {@link Tweet} of a batch and emits, per input, the {@link ScoredTweet}s as one
  * {@link MessageBatch} of JSON messages keyed by tweet id for a {@link KafkaBatchBolt} (anchored: the
- * tweets are done when their output is durable), and as a list on the {@value #SCORED_STREAM} stream
+ * tweets are done when their output is durable), and as a batch on the {@value #SCORED_STREAM} stream
  * for aggregation. That second emit is unanchored: its consumers are derived, best-effort views
  * (trend windows) that ack on arrival anyway, so tying the spout tuple to them would only add an
  * acker round trip per batch. A scorer that throws on some text dead-letters that tweet instead of
@@ -38,7 +38,7 @@ import org.apache.storm.tuple.Values;
  */
 public class SentimentBolt extends BaseRichBolt {
 
-    /** The stream of scored tweets for aggregation, and its one field (a {@code List<ScoredTweet>}). */
+    /** The stream of scored tweets for aggregation, and its one field (a {@code RecordBatch} of {@link ScoredTweet}s). */
     public static final String SCORED_STREAM = "scored";
     public static final String SCORED = "scored";
     static final String SCORING_FAILED = "scoring-failed";
@@ -79,30 +79,29 @@ public class SentimentBolt extends BaseRichBolt {
     @Override
     public void execute(Tuple input) {
         long started = System.nanoTime();
-        @SuppressWarnings("unchecked")
-        RecordBatch<Tweet> tweets = (RecordBatch<Tweet>) input.getValue(0);
+        RecordBatch<?> tweets = (RecordBatch<?>) input.getValue(0);
         MessageBatch.Builder messages = new MessageBatch.Builder();
-        List<ScoredTweet> results = new ArrayList<>(tweets.size());
+        RecordBatch.Builder<ScoredTweet> results = RecordBatch.derivedFrom(tweets, tweets.size());
         for (int i = 0; i < tweets.size(); i++) {
-            Tweet tweet = tweets.item(i);
+            Tweet tweet = (Tweet) tweets.item(i);
             try {
                 SentimentScore score = scorer.score(tweet.text());
                 ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
                         score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
                         tweets.topic(), tweets.partition(), tweets.offset(i));
                 messages.add(tweet.id(), JSON.writeValueAsString(result));
-                results.add(result);
+                results.add(result, tweets.offset(i));
             } catch (RuntimeException | JsonProcessingException e) {
-                InvalidRecordException problem = new InvalidRecordException(SCORING_FAILED, e.toString());
                 DeadLetters.emit(collector, input, componentId, tweets.source(i),
-                        tweet.text().getBytes(StandardCharsets.UTF_8), problem);
+                        tweet.text().getBytes(StandardCharsets.UTF_8), new Rejection(SCORING_FAILED, e.toString()));
                 deadLettered.inc();
             }
         }
         if (!results.isEmpty()) {
+            RecordBatch<ScoredTweet> scoredTweets = results.build();
             collector.emit(input, new Values(messages.build()));
-            collector.emit(SCORED_STREAM, new Values(results));
-            scored.inc(results.size());
+            collector.emit(SCORED_STREAM, new Values(scoredTweets));
+            scored.inc(scoredTweets.size());
         }
         collector.ack(input);
         batchLatency.update(System.nanoTime() - started, TimeUnit.NANOSECONDS);

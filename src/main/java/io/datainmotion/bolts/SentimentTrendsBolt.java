@@ -7,6 +7,8 @@ import com.codahale.metrics.Counter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.datainmotion.batch.KafkaFields;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.Hashtags;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.SentimentTrends;
@@ -81,10 +83,10 @@ public class SentimentTrendsBolt extends BaseRichBolt {
             return;
         }
         lastInputNanos = System.nanoTime();
-        @SuppressWarnings("unchecked")
-        List<ScoredTweet> tweets = (List<ScoredTweet>) input.getValue(0);
+        RecordBatch<?> tweets = (RecordBatch<?>) input.getValue(0);
         long lateBefore = trends.lateTweets();
-        for (ScoredTweet tweet : tweets) {
+        for (int i = 0; i < tweets.size(); i++) {
+            ScoredTweet tweet = (ScoredTweet) tweets.item(i);
             emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.label(), tweet.polarity(),
                     Hashtags.extract(tweet.tweet())));
         }

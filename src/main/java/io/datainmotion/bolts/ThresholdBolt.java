@@ -2,57 +2,31 @@ package io.datainmotion.bolts;
 
 import java.util.Map;
 
-import io.datainmotion.batch.KeyedBatchRouter;
-import io.datainmotion.records.RecordBatch;
+import io.datainmotion.batch.BatchStageBolt;
+import io.datainmotion.batch.RecordStage;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ThresholdMapping;
 import io.datainmotion.sensors.ThresholdedReading;
-import org.apache.storm.task.OutputCollector;
-import org.apache.storm.task.TopologyContext;
-import org.apache.storm.topology.OutputFieldsDeclarer;
-import org.apache.storm.topology.base.BaseRichBolt;
-import org.apache.storm.tuple.Fields;
-import org.apache.storm.tuple.Tuple;
-import org.apache.storm.utils.Utils;
 
 /**
- * Adds the threshold indicator (1.0 strictly above the threshold, else 0.0) to each reading of a batch;
- * the window bolt averages it into {@code fractionAboveThreshold}. Emits the batch split by sensor id over
- * the tasks of the window bolt ({@link KeyedBatchRouter}: a fields grouping on the sensor id, for
- * batches), anchored to the input.
+ * Adds the threshold indicator (1.0 strictly above the threshold, else 0.0) to each reading; the window
+ * bolt averages it into {@code fractionAboveThreshold}. The readings go on split by sensor id over the
+ * tasks of the window bolt, as a fields grouping on the sensor id would send them.
  */
-public class ThresholdBolt extends BaseRichBolt {
+public class ThresholdBolt extends BatchStageBolt<SensorReading, ThresholdedReading> {
 
     private final ThresholdMapping mapping;
-    private transient OutputCollector collector;
-    private transient KeyedBatchRouter routing;
 
     /** @param thresholdCelsius Flux property {@code sensors.threshold} */
     public ThresholdBolt(double thresholdCelsius) {
+        super(SensorReading.class);
         this.mapping = new ThresholdMapping(thresholdCelsius);
+        routedBy(thresholded -> thresholded.reading().sensorId());
     }
 
     @Override
-    public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
-        this.collector = collector;
-        this.routing = KeyedBatchRouter.forStream(context, Utils.DEFAULT_STREAM_ID);
-    }
-
-    @Override
-    public void execute(Tuple input) {
-        @SuppressWarnings("unchecked")
-        RecordBatch<SensorReading> readings = (RecordBatch<SensorReading>) input.getValueByField(SensorFields.READINGS);
-        RecordBatch.Builder<ThresholdedReading> mapped = RecordBatch.derivedFrom(readings, readings.size());
-        for (int i = 0; i < readings.size(); i++) {
-            SensorReading reading = readings.item(i);
-            mapped.add(new ThresholdedReading(reading, mapping.map(reading.temperatureCelsius())), readings.offset(i));
-        }
-        routing.emit(collector, input, mapped.build(), thresholded -> thresholded.reading().sensorId());
-        collector.ack(input);
-    }
-
-    @Override
-    public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(true, new Fields(SensorFields.READINGS));
+    protected RecordStage<SensorReading, ThresholdedReading> createStage(Map<String, Object> topoConf) {
+        return (reading, source) -> Outcome.accepted(new ThresholdedReading(reading, mapping.map(reading.temperatureCelsius())));
     }
 }

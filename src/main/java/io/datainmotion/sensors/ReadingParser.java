@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.records.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -52,12 +53,12 @@ public final class ReadingParser {
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
-    public ParseResult parse(String json) {
+    public Outcome<SensorReading> parse(String json) {
         return parse(json == null ? null : json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Parses a record value as it comes from Kafka: raw bytes, which must be UTF-8. */
-    public ParseResult parse(byte[] value) {
+    public Outcome<SensorReading> parse(byte[] value) {
         if (value == null) {
             return reject(RejectReason.NULL_VALUE, "record has no value");
         }
@@ -94,7 +95,7 @@ public final class ReadingParser {
         return parseFields(root);
     }
 
-    private static ParseResult parseFields(JsonNode root) {
+    private static Outcome<SensorReading> parseFields(JsonNode root) {
         JsonNode sensorId = root.get("sensorId");
         if (!sensorId.isTextual()) {
             return reject(RejectReason.WRONG_TYPE, "sensorId must be a string");
@@ -137,14 +138,14 @@ public final class ReadingParser {
             return reject(RejectReason.IMPOSSIBLE_TEMPERATURE,
                     "temperature " + celsius + " °C outside [" + MIN_CELSIUS + ", " + MAX_CELSIUS + "]");
         }
-        return new ParseResult.Valid(new SensorReading(id, timestamp.longValue(), celsius));
+        return Outcome.accepted(new SensorReading(id, timestamp.longValue(), celsius));
     }
 
     private static boolean isText(JsonNode node, String expected) {
         return node.isTextual() && expected.equals(node.textValue());
     }
 
-    private static ParseResult reject(RejectReason reason, String detail) {
-        return new ParseResult.Rejected(reason, detail);
+    private static Outcome<SensorReading> reject(RejectReason reason, String detail) {
+        return Outcome.rejected(reason.code(), detail);
     }
 }

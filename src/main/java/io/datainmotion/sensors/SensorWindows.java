@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class SensorWindows {
 
     /** What happened to an offered reading. */
-    public enum Outcome { ACCEPTED, DUPLICATE, LATE }
+    public enum Verdict { ACCEPTED, DUPLICATE, LATE }
 
     private String sensorId;
     private long maxEventTime;
@@ -29,20 +29,20 @@ public final class SensorWindows {
      * Offers a reading of this sensor; windows it closes are appended to {@code closed} in start order.
      * Only accepted readings advance the watermark, so a duplicate or a late reading changes nothing.
      */
-    public Outcome offer(SensorReading reading, boolean aboveThreshold, WindowConfig config, List<WindowResult> closed) {
+    public Verdict offer(SensorReading reading, boolean aboveThreshold, WindowConfig config, List<WindowResult> closed) {
         long start = config.windowStart(reading.timestamp());
         if (start + config.windowMillis() <= watermark(config)) {
-            return Outcome.LATE;
+            return Verdict.LATE;
         }
         WindowAccumulator window = openWindows.computeIfAbsent(start, s -> new WindowAccumulator(s, config.windowMillis()));
         if (!window.add(reading, aboveThreshold)) {
-            return Outcome.DUPLICATE;
+            return Verdict.DUPLICATE;
         }
         if (reading.timestamp() > maxEventTime) {
             maxEventTime = reading.timestamp();
             closeWindowsBefore(watermark(config), config, closed);
         }
-        return Outcome.ACCEPTED;
+        return Verdict.ACCEPTED;
     }
 
     private long watermark(WindowConfig config) {

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class WindowAggregator {
 
     /** The outcome of one reading and the windows it closed (usually none). */
-    public record Offer(SensorWindows.Outcome outcome, List<WindowResult> closedWindows) {
+    public record Offer(SensorWindows.Verdict outcome, List<WindowResult> closedWindows) {
     }
 
     private final WindowConfig config;

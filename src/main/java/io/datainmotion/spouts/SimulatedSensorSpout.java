@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.datainmotion.batch.BatchFields;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
 import io.datainmotion.sensors.Fault;
@@ -23,7 +24,7 @@ import org.apache.storm.topology.base.BaseRichSpout;
 
 /**
  * Simulated sensors inside the topology, for running the sensor pipeline without Kafka: emits the same
- * fields as {@link KafkaBatchSpout}: a {@link RecordBatch} of messages (topic {@value #TOPIC},
+ * fields as {@link io.datainmotion.batch.KafkaBatchSpout}: a {@link RecordBatch} of messages (topic {@value #TOPIC},
  * partition 0, each message's sequence number as its offset, the value as UTF-8 bytes), so that
  * replacing the Kafka spout by this one is a YAML change only.
  *
@@ -131,7 +132,7 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     }
 
     private void emit(long firstSequence, RecordBatch<byte[]> batch) {
-        collector.emit(KafkaBatchSpout.tuple(batch), firstSequence);
+        collector.emit(BatchFields.tuple(batch), firstSequence);
     }
 
     @Override
@@ -146,6 +147,6 @@ public class SimulatedSensorSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(KafkaBatchSpout.TUPLE_FIELDS);
+        declarer.declare(BatchFields.FIELDS);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.batch.DeadLetters;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
@@ -41,8 +42,8 @@ class SensorBoltsTest {
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
         assertEquals(1, out.size(), "one batch");
         assertEquals(List.of(input), out.get(0).anchors());
-        assertEquals(2, out.get(0).values().get(0), "keyed by its source partition");
-        RecordBatch<?> readings = (RecordBatch<?>) out.get(0).values().get(1);
+        assertEquals(2, out.get(0).values().get(1), "with its source partition");
+        RecordBatch<?> readings = (RecordBatch<?>) out.get(0).values().get(0);
         assertEquals(Tuples.range("sensor-readings", 2, 40, 42), readings.range());
         assertEquals(2, readings.size());
         assertEquals(27.0, ((SensorReading) readings.item(0)).temperatureCelsius(), 1e-9);
@@ -83,7 +84,7 @@ class SensorBoltsTest {
         assertTrue(recorder.failed.isEmpty());
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);
         assertEquals(1, out.size(), "an empty batch goes on: the window tasks track every range");
-        RecordBatch<?> none = (RecordBatch<?>) out.get(0).values().get(1);
+        RecordBatch<?> none = (RecordBatch<?>) out.get(0).values().get(0);
         assertEquals(0, none.size());
         assertEquals(Tuples.range("sensor-readings", 0, 0, cases.length), none.range());
     }
@@ -97,9 +98,9 @@ class SensorBoltsTest {
         bolt.prepare(Map.of(), context.context(), recorder.collector());
         List<SensorReading> readings = List.of(new SensorReading("s", 1, 25.0), new SensorReading("s", 2, 25.01),
                 new SensorReading("s", 3, 12.0));
-        Tuple input = Tuples.tuple("validate", "default", List.of("partition", "readings"),
-                List.of(0, RecordBatch.<SensorReading>builder(Tuples.range("t", 0, 1, 4), 3).add(readings.get(0), 1).add(readings.get(1), 2)
-                        .add(readings.get(2), 3).build()));
+        Tuple input = Tuples.tuple("validate", "default", List.of("batch", "partition"),
+                List.of(RecordBatch.<SensorReading>builder(Tuples.range("t", 0, 1, 4), 3).add(readings.get(0), 1).add(readings.get(1), 2)
+                        .add(readings.get(2), 3).build(), 0));
         bolt.execute(input);
 
         List<RecordingCollector.Emitted> out = recorder.on(Utils.DEFAULT_STREAM_ID);

@@ -3,13 +3,13 @@ package io.datainmotion.bolts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datainmotion.records.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
-import io.datainmotion.sensors.ParseResult;
 import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ThresholdedReading;
@@ -47,15 +47,15 @@ class SensorStateSizeTest {
         ReadingParser parser = new ReadingParser(4096);
         List<long[]> samples = new ArrayList<>();
         // Building a test tuple builds a topology context: do it once and share it.
-        TupleImpl template = (TupleImpl) Tuples.tuple("threshold", "default", List.of("readings"),
-                List.of(RecordBatch.builder(Tuples.range("sensor-readings", 0, 0, 0), 0).build()));
+        TupleImpl template = (TupleImpl) Tuples.tuple("threshold", "default", List.of("batch", "partition"),
+                List.of(RecordBatch.builder(Tuples.range("sensor-readings", 0, 0, 0), 0).build(), 0));
 
         for (long n = 1; simulator.hasNext(); n++) {
-            SensorReading reading = ((ParseResult.Valid) parser.parse(simulator.next().value())).reading();
+            SensorReading reading = parsed(parser.parse(simulator.next().value()));
             RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder(
                             new SourceRange("sensor-readings", 0, n, n + 1, n == 1), 1)
                     .add(new ThresholdedReading(reading, reading.temperatureCelsius() > 25.0 ? 1.0 : 0.0), n).build();
-            bolt.execute(new TupleImpl(template.getContext(), List.of(batch), "threshold",
+            bolt.execute(new TupleImpl(template.getContext(), List.of(batch, 0), "threshold",
                     template.getSourceTask(), "default"));
             if (n % 20_000 == 0) {
                 checkpoint(bolt, state, n);
@@ -89,5 +89,9 @@ class SensorStateSizeTest {
         state.prepareCommit(txid);
         bolt.preCommit(txid);
         state.commit(txid);
+    }
+
+    private static SensorReading parsed(Outcome<SensorReading> outcome) {
+        return ((Outcome.Accepted<SensorReading>) outcome).value();
     }
 }

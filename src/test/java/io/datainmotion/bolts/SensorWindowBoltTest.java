@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.batch.DeadLetters;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
@@ -80,7 +81,7 @@ class SensorWindowBoltTest {
                 .add(new ThresholdedReading(new SensorReading("a", 1_000, 26.0), 1.0), 2)
                 .add(new ThresholdedReading(new SensorReading("a", 13_000, 20.0), 0.0), 3)
                 .build();
-        Tuple input = Tuples.tuple("threshold", "default", List.of("readings"), List.of(batch));
+        Tuple input = Tuples.tuple("threshold", "default", List.of("batch", "partition"), List.of(batch, 0));
         bolt.execute(input);
         bolt.prePrepare(1);
 
@@ -213,7 +214,7 @@ class SensorWindowBoltTest {
         RecordBatch<ThresholdedReading> again = RecordBatch.<ThresholdedReading>builder(Tuples.range("sensor-readings", 0, 0, 4), 4)
                 .add(reading("a", 1_000, 20.0), 0).add(reading("a", 2_000, 22.0), 1)
                 .add(reading("a", 13_000, 20.0), 2).add(reading("a", 14_000, 20.0), 3).build();
-        Tuple replay = Tuples.tuple("threshold", "default", List.of("readings"), List.of(again));
+        Tuple replay = Tuples.tuple("threshold", "default", List.of("batch", "partition"), List.of(again, 0));
         bolt.execute(replay);
 
         assertTrue(recorder.on(DeadLetters.STREAM).isEmpty(), "nothing is late");
@@ -227,7 +228,7 @@ class SensorWindowBoltTest {
     void withNoPositionYetABatchWaitsForTheOneAtTheCommittedPosition() throws Exception {
         RecordBatch<ThresholdedReading> second = RecordBatch.<ThresholdedReading>builder(
                 new SourceRange("sensor-readings", 0, 1, 2, false), 1).add(reading("a", 13_000, 20.0), 1).build();
-        Tuple early = Tuples.tuple("threshold", "default", List.of("readings"), List.of(second));
+        Tuple early = Tuples.tuple("threshold", "default", List.of("batch", "partition"), List.of(second, 0));
         bolt.execute(early);
         assertEquals(1, context.gauge(SensorWindowBolt.HELD_GAUGE));
 
@@ -246,7 +247,7 @@ class SensorWindowBoltTest {
         impatient.initState(new InMemoryKeyValueState<>());
         RecordBatch<ThresholdedReading> beyond = RecordBatch.<ThresholdedReading>builder(
                 new SourceRange("sensor-readings", 0, 5, 6, false), 1).add(reading("a", 1_000, 20.0), 5).build();
-        Tuple held = Tuples.tuple("threshold", "default", List.of("readings"), List.of(beyond));
+        Tuple held = Tuples.tuple("threshold", "default", List.of("batch", "partition"), List.of(beyond, 0));
         impatient.execute(held);
         assertEquals(List.of(), recorder.failed);
 
@@ -284,7 +285,7 @@ class SensorWindowBoltTest {
         RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder(
                         new SourceRange("sensor-readings", 0, sourceOffset, sourceOffset + 1, sourceOffset == 0), 1)
                 .add(reading(sensorId, timestamp, celsius), sourceOffset).build();
-        Tuple tuple = Tuples.tuple("threshold", "default", List.of("readings"), List.of(batch));
+        Tuple tuple = Tuples.tuple("threshold", "default", List.of("batch", "partition"), List.of(batch, 0));
         bolt.execute(tuple);
         return tuple;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.MessageBatch;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.SentimentScorers;
 import io.datainmotion.sentiment.Tweet;
@@ -55,10 +56,9 @@ class SentimentBoltTest {
         assertEquals("negative", new ObjectMapper().readTree(messages(out).messages().get(1)).get("sentiment").asText());
         RecordingCollector.Emitted forTrends = recorder.on(SentimentBolt.SCORED_STREAM).get(0);
         assertEquals(List.of(), forTrends.anchors(), "trends are best-effort: not part of the tuple tree");
-        @SuppressWarnings("unchecked")
-        List<ScoredTweet> payloads = (List<ScoredTweet>) forTrends.values().get(0);
+        RecordBatch<?> payloads = (RecordBatch<?>) forTrends.values().get(0);
         assertEquals(2, payloads.size());
-        ScoredTweet scored = payloads.get(0);
+        ScoredTweet scored = (ScoredTweet) payloads.item(0);
         double expected = SentimentScorers.create("vader").score(tweet.text()).polarity();
         assertEquals("positive", json.get("sentiment").asText());
         assertEquals(expected, json.get("polarity").asDouble(), 0.0);
@@ -67,7 +67,8 @@ class SentimentBoltTest {
         assertEquals("What a wonderful day!", json.get("tweet").asText());
         assertEquals(1_764_000_000_000L, json.get("created_at").asLong());
         assertEquals(17, json.get("source_offset").asLong());
-        assertEquals(18, payloads.get(1).sourceOffset());
+        assertEquals(18, ((ScoredTweet) payloads.item(1)).sourceOffset());
+        assertEquals(18, payloads.offset(1));
         assertEquals(2, json.get("source_partition").asInt());
         assertEquals(List.of(input), recorder.acked);
         assertEquals(2, context.count("tweets.scored"));

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
@@ -24,7 +25,8 @@ class SentimentTrendsBoltTest {
 
     private static Tuple scored(String id, String text, String label, double polarity, long createdAt) {
         ScoredTweet tweet = new ScoredTweet(id, text, label, polarity, 5L, createdAt, "tweets", 0, 0L);
-        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED), List.of(List.of(tweet)));
+        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED),
+                List.of(RecordBatch.<ScoredTweet>builder(Tuples.range("tweets", 0, 0, 1), 1).add(tweet, 0).build()));
     }
 
     private static Tuple tick() {

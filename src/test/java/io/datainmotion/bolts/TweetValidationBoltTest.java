@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import io.datainmotion.batch.DeadLetters;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.testing.Contexts;
@@ -39,11 +40,11 @@ class TweetValidationBoltTest {
                 .add(new Tweet("a", "hi", Tweet.NO_TIME), 5)
                 .add(new Tweet("tweets-1-6", "plain words", Tweet.NO_TIME), 6)
                 .build();
-        assertEquals(List.of(expected), out.get(0).values());
+        assertEquals(List.of(expected, 1), out.get(0).values());
         assertEquals(List.of(input), recorder.acked);
         assertTrue(recorder.failed.isEmpty());
         assertEquals(2, context.count("records.in"));
-        assertEquals(2, context.count("records.valid"));
+        assertEquals(2, context.count("records.out"));
     }
 
     @Test
@@ -63,15 +64,17 @@ class TweetValidationBoltTest {
         assertEquals(List.of(input), recorder.acked);
         assertTrue(recorder.failed.isEmpty());
         assertEquals(2, context.count("records.deadlettered"));
-        assertEquals(1, context.count("records.valid"));
+        assertEquals(1, context.count("records.out"));
     }
 
     @Test
-    void aBatchWithNothingValidEmitsNoEmptyBatch() {
+    void aBatchWithNothingValidGoesOnEmptyWithItsSourceRange() {
         Tuple input = Tuples.recordBatch("tweets", 0, 0, "{\"id\":\"x\"}");
         bolt.execute(input);
 
-        assertTrue(recorder.on(Utils.DEFAULT_STREAM_ID).isEmpty());
+        RecordBatch<?> none = (RecordBatch<?>) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
+        assertEquals(0, none.size());
+        assertEquals(Tuples.range("tweets", 0, 0, 1), none.range());
         assertEquals(1, recorder.on(DeadLetters.STREAM).size());
         assertEquals(List.of(input), recorder.acked);
     }

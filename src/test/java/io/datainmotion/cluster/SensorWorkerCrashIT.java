@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.KafkaTopics;
 import io.datainmotion.kafka.TopicReader;
@@ -37,7 +39,7 @@ import io.datainmotion.testing.DimProcess;
 import io.datainmotion.testing.KafkaBrokerExtension;
 import io.datainmotion.testing.SensorOutputs;
 import io.datainmotion.topology.FluxTopology;
-import io.datainmotion.topology.KafkaStateProvider;
+import io.datainmotion.batch.KafkaStateProvider;
 import io.datainmotion.topology.LocalStorm;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -128,9 +130,12 @@ class SensorWorkerCrashIT {
         final SensorReference expected;
         final List<Future<RecordMetadata>> sent = new ArrayList<>();
         final SensorOutputs outputs;
+        final String name;
         private int victimTask = -1;
+        private long killedAtNanos;
 
-        private Run(Properties properties, List<SimulatedMessage> messages) {
+        private Run(String name, Properties properties, List<SimulatedMessage> messages) {
+            this.name = name;
             this.properties = properties;
             this.messages = messages;
             this.expected = SensorReference.of(messages, WINDOWS, THRESHOLD, ALERTS);
@@ -161,7 +166,7 @@ class SensorWorkerCrashIT {
                     "--filter", filter.toString(), "--storm-yaml", cluster.stormYaml().toString(),
                     "-c", "topology.disable.loadaware.messaging=true");
             assertEquals(0, submitted.exitCode(), submitted.output());
-            return new Run(properties, stream(seed));
+            return new Run(name, properties, stream(seed));
         }
 
         /** 40 sensors, one reading every 5 ms of event time: each sensor reports every 200 ms, 25 per window. */
@@ -229,6 +234,7 @@ class SensorWorkerCrashIT {
                             && c.contains(" " + port + " ")).orElse(false))
                     .findFirst().orElseThrow(() -> new AssertionError("no worker process on port " + port));
             assertTrue(worker.destroyForcibly(), "SIGKILL sent to worker " + worker.pid());
+            killedAtNanos = System.nanoTime();
             await().atMost(Duration.ofSeconds(30)).until(() -> !worker.isAlive());
         }
 
@@ -246,6 +252,8 @@ class SensorWorkerCrashIT {
                         }
                     })
                     .until(() -> outputs.complete(expected));
+            long recoveredSeconds = (System.nanoTime() - killedAtNanos) / 1_000_000_000L;
+            writeFigures(recoveredSeconds);
             try (outputs) {
                 WindowAssertions.assertSameWindows(expected.windows(), List.copyOf(outputs.windows.values()));
                 Map<String, WindowResult> byKey = new HashMap<>();
@@ -268,6 +276,24 @@ class SensorWorkerCrashIT {
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
                         client.summary().get_supervisors().stream().mapToInt(s -> s.get_num_used_workers()).sum() == 0);
             }
+        }
+
+        /** The figures of this run, printed and written to target/reliability/ for docs/reliability.md. */
+        private void writeFigures(long secondsFromKillToComplete) throws IOException {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("test", "sensor-worker-crash-" + name);
+            figures.put("readings_sent", messages.size());
+            figures.put("windows_expected", expected.windows().size());
+            figures.put("window_records", outputs.everyWindowRecord.size());
+            figures.put("window_records_repeated", outputs.everyWindowRecord.size() - outputs.windows.size());
+            figures.put("late_expected", expected.lateMessages().size());
+            figures.put("late_dead_letters", outputs.lateSources.size());
+            figures.put("invalid_dead_letters", outputs.invalidSources.size());
+            figures.put("seconds_from_kill_to_all_output", secondsFromKillToComplete);
+            Path dir = Files.createDirectories(Path.of("target", "reliability"));
+            new ObjectMapper().writerWithDefaultPrettyPrinter()
+                    .writeValue(dir.resolve("sensor-worker-crash-" + name + ".json").toFile(), figures);
+            System.out.println("RELIABILITY " + figures);
         }
     }
 }

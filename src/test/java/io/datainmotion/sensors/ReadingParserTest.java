@@ -3,6 +3,7 @@ package io.datainmotion.sensors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.datainmotion.records.Outcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,9 @@ class ReadingParserTest {
 
     @Test
     void parsesTheDocumentedFormat() {
-        ParseResult result = parser.parse("{\"sensorId\":\"sensor-17\",\"timestamp\":1764000000000,\"temperature\":26.4,\"unit\":\"C\"}");
+        Outcome<SensorReading> result = parser.parse("{\"sensorId\":\"sensor-17\",\"timestamp\":1764000000000,\"temperature\":26.4,\"unit\":\"C\"}");
 
-        assertEquals(new ParseResult.Valid(new SensorReading("sensor-17", 1764000000000L, 26.4)), result);
+        assertEquals(Outcome.accepted(new SensorReading("sensor-17", 1764000000000L, 26.4)), result);
     }
 
     @Test
@@ -60,19 +61,19 @@ class ReadingParserTest {
             {"sensorId":"s","timestamp":99999999999999999999,"temperature":20.0}       | BAD_TIMESTAMP
             """)
     void rejectsWithAMachineReadableReason(String json, RejectReason expected) {
-        ParseResult result = parser.parse(json);
+        Outcome<SensorReading> result = parser.parse(json);
 
-        assertEquals(expected, assertInstanceOf(ParseResult.Rejected.class, result).reason(), json);
+        assertEquals(expected.code(), assertInstanceOf(Outcome.Rejected.class, result).rejection().reason(), json);
     }
 
     @Test
     void rejectsNullOversizedAndNonUtf8RecordsWithoutParsing() {
-        assertEquals(RejectReason.NULL_VALUE, ((ParseResult.Rejected) parser.parse((byte[]) null)).reason());
+        assertEquals(RejectReason.NULL_VALUE.code(), ((Outcome.Rejected<SensorReading>) parser.parse((byte[]) null)).rejection().reason());
         byte[] latin1 = "{\"sensorId\":\"caf\u00e9\",\"timestamp\":1,\"temperature\":20.0}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertEquals(RejectReason.INVALID_UTF8, ((ParseResult.Rejected) parser.parse(latin1)).reason());
+        assertEquals(RejectReason.INVALID_UTF8.code(), ((Outcome.Rejected<SensorReading>) parser.parse(latin1)).rejection().reason());
         assertEquals("invalid-utf8", RejectReason.INVALID_UTF8.code());
         String big = "{\"sensorId\":\"" + "x".repeat(2000) + "\",\"timestamp\":1,\"temperature\":20.0}";
-        assertEquals(RejectReason.TOO_LARGE, ((ParseResult.Rejected) parser.parse(big)).reason());
+        assertEquals(RejectReason.TOO_LARGE.code(), ((Outcome.Rejected<SensorReading>) parser.parse(big)).rejection().reason());
     }
 
     @Test
@@ -84,6 +85,6 @@ class ReadingParserTest {
     }
 
     private SensorReading valid(String json) {
-        return assertInstanceOf(ParseResult.Valid.class, parser.parse(json)).reading();
+        return ((Outcome.Accepted<SensorReading>) assertInstanceOf(Outcome.Accepted.class, parser.parse(json))).value();
     }
 }

@@ -1,5 +1,6 @@
 package io.datainmotion.sensors;
 
+import io.datainmotion.records.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,9 @@ public record SensorReference(List<WindowResult> windows, Set<String> alertKeys,
         long invalid = 0;
         List<Integer> late = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
-            if (parser.parse(messages.get(i).value()) instanceof ParseResult.Valid valid) {
+            if (parser.parse(messages.get(i).value()) instanceof Outcome.Accepted<SensorReading> valid) {
                 int lateBefore = reference.late().size();
-                reference.offer(valid.reading());
+                reference.offer(valid.value());
                 if (reference.late().size() > lateBefore) {
                     late.add(i);
                 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.datainmotion.records.Outcome;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -39,7 +40,7 @@ class SensorSimulatorTest {
         Map<String, Set<Double>> indicatorsBySensor = new HashMap<>();
         ThresholdMapping threshold = new ThresholdMapping(25.0);
         for (int i = 0; i < messages.size(); i++) {
-            SensorReading reading = assertInstanceOf(ParseResult.Valid.class, parser.parse(messages.get(i).value())).reading();
+            SensorReading reading = ((Outcome.Accepted<SensorReading>) assertInstanceOf(Outcome.Accepted.class, parser.parse(messages.get(i).value()))).value();
             assertEquals(SensorSimulator.sensorId(i % 20), reading.sensorId());
             assertEquals(reading.sensorId(), messages.get(i).key());
             assertEquals(START + i * 50L, reading.timestamp());
@@ -53,19 +54,19 @@ class SensorSimulatorTest {
     void everyFaultShowsUpAsItsKindOfDamage() {
         List<SimulatedMessage> messages = drain(new SensorSimulator(new SensorSimulator.Settings(3, 4, 10_000, START, 100,
                 EnumSet.allOf(Fault.class), 0.2, 1_000, 20_000)));
-        Map<RejectReason, Integer> rejected = new EnumMap<>(RejectReason.class);
+        Map<String, Integer> rejected = new HashMap<>();
         Set<String> seen = new HashSet<>();
         Map<String, Long> newest = new HashMap<>();
         int duplicates = 0;
         int outOfOrder = 0;
         int farBehind = 0;
         for (SimulatedMessage message : messages) {
-            ParseResult parsed = parser.parse(message.value());
-            if (parsed instanceof ParseResult.Rejected rejection) {
-                rejected.merge(rejection.reason(), 1, Integer::sum);
+            Outcome<SensorReading> parsed = parser.parse(message.value());
+            if (parsed instanceof Outcome.Rejected<SensorReading> rejection) {
+                rejected.merge(rejection.rejection().reason(), 1, Integer::sum);
                 continue;
             }
-            SensorReading reading = ((ParseResult.Valid) parsed).reading();
+            SensorReading reading = ((Outcome.Accepted<SensorReading>) parsed).value();
             if (!seen.add(message.value())) {
                 duplicates++;
             }
@@ -75,8 +76,8 @@ class SensorSimulatorTest {
             newest.merge(reading.sensorId(), reading.timestamp(), Math::max);
         }
 
-        assertEquals(Set.of(RejectReason.MISSING_FIELD, RejectReason.WRONG_TYPE, RejectReason.NOT_FINITE,
-                RejectReason.IMPOSSIBLE_TEMPERATURE), rejected.keySet());
+        assertEquals(Set.of(RejectReason.MISSING_FIELD.code(), RejectReason.WRONG_TYPE.code(), RejectReason.NOT_FINITE.code(),
+                RejectReason.IMPOSSIBLE_TEMPERATURE.code()), rejected.keySet());
         assertTrue(duplicates > 100, "duplicates: " + duplicates);
         assertTrue(outOfOrder > 200, "out of order: " + outOfOrder);
         assertTrue(farBehind > 100, "held back by the late delay: " + farBehind);

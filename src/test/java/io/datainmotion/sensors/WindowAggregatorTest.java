@@ -3,7 +3,8 @@ package io.datainmotion.sensors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.datainmotion.sensors.SensorWindows.Outcome;
+import io.datainmotion.records.Outcome;
+import io.datainmotion.sensors.SensorWindows.Verdict;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,20 +22,20 @@ class WindowAggregatorTest {
 
     @Test
     void handComputedWindowWithDuplicateOutOfOrderAndLateReadings() {
-        assertEquals(Outcome.ACCEPTED, offer("a", 1_000, 24.0));
-        assertEquals(Outcome.ACCEPTED, offer("a", 4_000, 26.0));
-        assertEquals(Outcome.ACCEPTED, offer("a", 9_000, 25.0));   // not above: strictly greater only
-        assertEquals(Outcome.DUPLICATE, offer("a", 4_000, 27.0));  // same (sensorId, timestamp)
-        assertEquals(Outcome.ACCEPTED, offer("a", 11_000, 30.0));  // watermark 9,000: [0, 10,000) stays open
-        assertEquals(Outcome.ACCEPTED, offer("b", 100_000, 19.5)); // another sensor's clock closes nothing of a
-        assertEquals(Outcome.ACCEPTED, offer("a", 8_000, 22.0));   // out of order, within the lateness
+        assertEquals(Verdict.ACCEPTED, offer("a", 1_000, 24.0));
+        assertEquals(Verdict.ACCEPTED, offer("a", 4_000, 26.0));
+        assertEquals(Verdict.ACCEPTED, offer("a", 9_000, 25.0));   // not above: strictly greater only
+        assertEquals(Verdict.DUPLICATE, offer("a", 4_000, 27.0));  // same (sensorId, timestamp)
+        assertEquals(Verdict.ACCEPTED, offer("a", 11_000, 30.0));  // watermark 9,000: [0, 10,000) stays open
+        assertEquals(Verdict.ACCEPTED, offer("b", 100_000, 19.5)); // another sensor's clock closes nothing of a
+        assertEquals(Verdict.ACCEPTED, offer("a", 8_000, 22.0));   // out of order, within the lateness
         assertTrue(emitted.isEmpty());
 
-        assertEquals(Outcome.ACCEPTED, offer("a", 12_500, 20.0));  // watermark 10,500 passes the end
+        assertEquals(Verdict.ACCEPTED, offer("a", 12_500, 20.0));  // watermark 10,500 passes the end
 
         // 24 + 26 + 25 + 22 = 97 over 4 readings; only 26 is above 25.
         assertEquals(List.of(new WindowResult("a", 0, 10_000, 4, 24.25, 22.0, 26.0, 0.25)), emitted);
-        assertEquals(Outcome.LATE, offer("a", 9_500, 28.0));
+        assertEquals(Verdict.LATE, offer("a", 9_500, 28.0));
         assertEquals(2, aggregator.openWindowCount());   // a [10,000, 20,000) and b [100,000, 110,000)
         assertEquals(3, aggregator.dedupEntryCount());   // a: 11,000 and 12,500; b: 100,000
     }
@@ -60,7 +61,7 @@ class WindowAggregatorTest {
         offer("a", 12_000, 22.0); // watermark 10,000 = end: closes
         assertEquals(1, emitted.size());
         assertEquals(1, emitted.get(0).count());
-        assertEquals(Outcome.LATE, offer("a", 0, 20.0));
+        assertEquals(Verdict.LATE, offer("a", 0, 20.0));
     }
 
     @Test
@@ -95,17 +96,17 @@ class WindowAggregatorTest {
         long duplicates = 0;
         long rejected = 0;
         while (simulator.hasNext()) {
-            ParseResult parsed = parser.parse(simulator.next().value());
-            if (!(parsed instanceof ParseResult.Valid valid)) {
+            Outcome<SensorReading> parsed = parser.parse(simulator.next().value());
+            if (!(parsed instanceof Outcome.Accepted<SensorReading> valid)) {
                 rejected++;
                 continue;
             }
-            SensorReading reading = valid.reading();
+            SensorReading reading = valid.value();
             reference.offer(reading);
             WindowAggregator.Offer offer = underTest.offer(reading, THRESHOLD.map(reading.temperatureCelsius()) == 1.0);
             results.addAll(offer.closedWindows());
-            late += offer.outcome() == Outcome.LATE ? 1 : 0;
-            duplicates += offer.outcome() == Outcome.DUPLICATE ? 1 : 0;
+            late += offer.outcome() == Verdict.LATE ? 1 : 0;
+            duplicates += offer.outcome() == Verdict.DUPLICATE ? 1 : 0;
         }
 
         assertTrue(late > 50 && duplicates > 50 && rejected > 200,
@@ -115,7 +116,7 @@ class WindowAggregatorTest {
         WindowAssertions.assertSameWindows(reference.closedWindows(), results);
     }
 
-    private Outcome offer(String sensorId, long timestamp, double celsius) {
+    private SensorWindows.Verdict offer(String sensorId, long timestamp, double celsius) {
         WindowAggregator.Offer offer = aggregator.offer(new SensorReading(sensorId, timestamp, celsius),
                 THRESHOLD.map(celsius) == 1.0);
         emitted.addAll(offer.closedWindows());

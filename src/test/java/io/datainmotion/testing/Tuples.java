@@ -23,7 +23,7 @@ public final class Tuples {
         return Testing.testTuple(values, param);
     }
 
-    /** A tuple as {@link io.datainmotion.spouts.KafkaBatchSpout} emits it: the UTF-8 values at consecutive offsets. */
+    /** A tuple as {@link io.datainmotion.batch.KafkaBatchSpout} emits it: the UTF-8 values at consecutive offsets. */
     public static Tuple recordBatch(String topic, int partition, long firstOffset, String... values) {
         byte[][] bytes = new byte[values.length][];
         for (int i = 0; i < values.length; i++) {
@@ -32,7 +32,7 @@ public final class Tuples {
         return recordBatch(topic, partition, firstOffset, bytes);
     }
 
-    /** A tuple as {@link io.datainmotion.spouts.KafkaBatchSpout} emits it: the raw values at consecutive offsets. */
+    /** A tuple as {@link io.datainmotion.batch.KafkaBatchSpout} emits it: the raw values at consecutive offsets. */
     public static Tuple recordBatch(String topic, int partition, long firstOffset, byte[]... values) {
         return tuple("readings", "default", List.of("batch", "partition"),
                 List.of(consecutive(topic, partition, firstOffset, Arrays.asList(values)), partition));

@@ -77,14 +77,16 @@ class KryoRegistrationTest {
         assertEquals(sampled, registered, "every payload class is registered in some Flux file");
     }
 
-    /** Batches between the sentiment topology's bolts hold tweets, and lists of scored tweets go to trends. */
+    /** Batches between the sentiment topology's bolts hold tweets, then scored tweets for the trends. */
     @Test
     void theSentimentTopologysBatchesOfTweetsRoundTrip() {
         Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
         RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder(Tuples.range("tweets", 1, 10, 13), 2)
                 .add(new Tweet("a", "hi", Tweet.NO_TIME), 10).add(new Tweet("b", "yo", 5L), 12).build();
         assertEquals(tweets, roundTrip(kryo, tweets));
-        ArrayList<ScoredTweet> scored = new ArrayList<>(SAMPLES.get(ScoredTweet.class).stream().map(ScoredTweet.class::cast).toList());
+        RecordBatch<ScoredTweet> scored = RecordBatch.<ScoredTweet>builder(Tuples.range("tweets", 1, 10, 13), 2)
+                .add((ScoredTweet) SAMPLES.get(ScoredTweet.class).get(0), 10)
+                .add((ScoredTweet) SAMPLES.get(ScoredTweet.class).get(1), 12).build();
         assertEquals(scored, roundTrip(kryo, scored));
     }
 

@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.sensors.AlertRule;
-import io.datainmotion.sensors.ParseResult;
 import io.datainmotion.sensors.ReadingParser;
+import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.SensorSimulator;
 import io.datainmotion.sensors.SimulatedMessage;
 import io.datainmotion.sensors.ThresholdMapping;
@@ -115,11 +116,11 @@ final class SensorLoad {
         long firstClosing = -1;
         long index = 0;
         for (Iterator<SimulatedMessage> messages = messages(); messages.hasNext(); index++) {
-            if (!(parser.parse(messages.next().value()) instanceof ParseResult.Valid valid)) {
+            if (!(parser.parse(messages.next().value()) instanceof Outcome.Accepted<SensorReading> valid)) {
                 throw new IllegalStateException("the simulator made an invalid reading at " + index);
             }
-            double celsius = valid.reading().temperatureCelsius();
-            for (WindowResult window : aggregator.offer(valid.reading(), threshold.map(celsius) == 1.0).closedWindows()) {
+            double celsius = valid.value().temperatureCelsius();
+            for (WindowResult window : aggregator.offer(valid.value(), threshold.map(celsius) == 1.0).closedWindows()) {
                 closed.put(window.key(), window);
                 alertRule.evaluate(window).ifPresent(alert -> alerts.add(alert.key()));
                 if (index >= readings) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datainmotion.sensors.ParseResult;
+import io.datainmotion.records.Outcome;
+import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ReadingParser;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.WindowConfig;
@@ -125,14 +126,13 @@ final class SensorStreamsEngine implements Engine {
 
         @Override
         public void process(FixedKeyRecord<String, byte[]> record) {
-            ParseResult result = parser.parse(record.value());
-            if (result instanceof ParseResult.Valid valid) {
-                context.forward(record.withValue(new Validated(valid.reading(), null)).withTimestamp(valid.reading().timestamp()));
-            } else {
-                ParseResult.Rejected rejected = (ParseResult.Rejected) result;
+            Outcome<SensorReading> result = parser.parse(record.value());
+            if (result instanceof Outcome.Accepted<SensorReading> valid) {
+                context.forward(record.withValue(new Validated(valid.value(), null)).withTimestamp(valid.value().timestamp()));
+            } else if (result instanceof Outcome.Rejected<SensorReading> rejected) {
                 RecordMetadata source = context.recordMetadata().orElseThrow();
                 context.forward(record.withValue(new Validated(null, DeadLetterJson.of(source.topic(), source.partition(),
-                        source.offset(), rejected.reason().code(), rejected.detail()))));
+                        source.offset(), rejected.rejection().reason(), rejected.rejection().detail()))));
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.datainmotion.spouts;
+package io.datainmotion.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

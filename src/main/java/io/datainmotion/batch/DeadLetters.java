@@ -1,4 +1,4 @@
-package io.datainmotion.bolts;
+package io.datainmotion.batch;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -6,7 +6,7 @@ import java.util.Base64;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.records.Utf8;
 import org.apache.storm.task.OutputCollector;
@@ -41,9 +41,9 @@ public final class DeadLetters {
 
     /** Emits the dead letter anchored to {@code input}; the caller acks the input. */
     public static void emit(OutputCollector collector, Tuple input, String component, SourceRecord source,
-            byte[] payload, InvalidRecordException problem) {
+            byte[] payload, Rejection rejection) {
         collector.emit(STREAM, input, new Values(source.derivedId(),
-                toJson(component, source, payload, problem.reason(), problem.detail(), System.currentTimeMillis())));
+                toJson(component, source, payload, rejection.reason(), rejection.detail(), System.currentTimeMillis())));
     }
 
     static String toJson(String component, SourceRecord source, byte[] payload, String reason, String detail,

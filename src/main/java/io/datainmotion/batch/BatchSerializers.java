@@ -1,4 +1,4 @@
-package io.datainmotion.topology;
+package io.datainmotion.batch;
 
 import java.util.ArrayList;
 import java.util.List;

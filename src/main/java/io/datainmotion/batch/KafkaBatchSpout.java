@@ -1,4 +1,4 @@
-package io.datainmotion.spouts;
+package io.datainmotion.batch;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +27,11 @@ import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichSpout;
-import org.apache.storm.tuple.Fields;
-import org.apache.storm.tuple.Values;
 
 /**
  * Reads one Kafka topic at least once and emits what each poll returns for a partition as one tuple:
  * a {@link RecordBatch} of the raw values ({@code byte[]}, null for a tombstone) in the field
- * {@value #BATCH}, and its partition number in {@value #PARTITION} (a fields grouping on it keeps
+ * {@value BatchFields#BATCH}, and its partition number in {@value BatchFields#PARTITION} (a fields grouping on it keeps
  * each partition's batches in order on one task). The batch is its own message id: when its tuple tree fails or times out, the same
  * records are emitted again (immediately the first time, then with a doubling delay up to
  * {@value #MAX_RETRY_DELAY_MS} ms), and offsets are committed, every commit period and on
@@ -52,10 +50,6 @@ import org.apache.storm.tuple.Values;
  */
 public class KafkaBatchSpout extends BaseRichSpout {
 
-    public static final String BATCH = "batch";
-    public static final String PARTITION = "partition";
-    /** The fields of every tuple, the simulated spout's too. */
-    static final Fields TUPLE_FIELDS = new Fields(BATCH, PARTITION);
 
     static final long MAX_RETRY_DELAY_MS = 10_000;
     static final long PARTITION_REFRESH_MS = 10_000;
@@ -153,7 +147,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
             retries.poll();
             replayedBatches.inc();
             replayedRecords.inc(due.batch().size());
-            collector.emit(tuple(due.batch()), due.batch());
+            collector.emit(BatchFields.tuple(due.batch()), due.batch());
             return;
         }
         if (assigned.isEmpty()) {
@@ -181,12 +175,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         nextStart.put(number, end);
         ledger.emitted(number, start, end);
         emitted.inc(batch.size());
-        collector.emit(tuple(batch), batch);
-    }
-
-    /** The tuple of a batch, in {@link #TUPLE_FIELDS}. */
-    static Values tuple(RecordBatch<byte[]> batch) {
-        return new Values(batch, batch.partition());
+        collector.emit(BatchFields.tuple(batch), batch);
     }
 
     private void updateLag() {
@@ -269,6 +258,6 @@ public class KafkaBatchSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(TUPLE_FIELDS);
+        declarer.declare(BatchFields.FIELDS);
     }
 }

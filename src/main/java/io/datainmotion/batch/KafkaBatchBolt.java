@@ -1,4 +1,4 @@
-package io.datainmotion.bolts;
+package io.datainmotion.batch;
 
 import java.util.Map;
 import java.util.Properties;

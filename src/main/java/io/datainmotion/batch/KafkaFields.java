@@ -1,4 +1,4 @@
-package io.datainmotion.bolts;
+package io.datainmotion.batch;
 
 /** The fields storm-kafka-client's KafkaBolt sends by default: a record's key and its message. */
 public final class KafkaFields {

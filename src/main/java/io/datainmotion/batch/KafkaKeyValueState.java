@@ -1,4 +1,4 @@
-package io.datainmotion.topology;
+package io.datainmotion.batch;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.datainmotion.topology;
+package io.datainmotion.batch;
 
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ import org.apache.storm.task.TopologyContext;
 
 /**
  * Storm {@link StateProvider} for {@link KafkaKeyValueState}; select it with
- * {@code topology.state.provider: "io.datainmotion.topology.KafkaStateProvider"}.
+ * {@code topology.state.provider: "io.datainmotion.batch.KafkaStateProvider"}.
  *
  * <p>Storm names each state after its component and task ({@code window-5}, and
  * {@code $checkpointspout-1} for the checkpoint coordinator); each gets its own compacted topic
