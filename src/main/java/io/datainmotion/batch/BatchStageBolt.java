@@ -41,7 +41,7 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
 
     private transient RecordStage<I, O> stage;
     private transient OutputCollector collector;
-    private transient String componentId;
+    private transient DeadLetters deadLetters;
     private transient KeyedBatchRouter router;
     private transient Counter in;
     private transient Counter out;
@@ -75,12 +75,12 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.stage = createStage(topoConf);
         this.collector = collector;
-        this.componentId = context.getThisComponentId();
+        this.deadLetters = new DeadLetters(context.getThisComponentId());
         this.router = routingKey == null ? null : KeyedBatchRouter.forStream(context, Utils.DEFAULT_STREAM_ID);
         this.in = context.registerCounter("records.in");
         this.out = context.registerCounter("records.out");
         this.deadLettered = context.registerCounter("records.deadlettered");
-        LOG.info("{} {}[{}]: applies {} to each record{}", context.getStormId(), componentId, context.getThisTaskId(),
+        LOG.info("{} {}[{}]: applies {} to each record{}", context.getStormId(), context.getThisComponentId(), context.getThisTaskId(),
                 stage.getClass().getSimpleName(), router == null ? "" : ", routed by key to the tasks of its receivers");
     }
 
@@ -94,8 +94,7 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
             if (outcome instanceof Outcome.Accepted<O> accepted) {
                 passed.add(accepted.value(), batch.offset(i));
             } else if (outcome instanceof Outcome.Rejected<O> rejected) {
-                DeadLetters.emit(collector, input, componentId, batch.source(i), payloadOf(record), rejected.rejection());
-                deadLettered.inc();
+                deadLetters.add(batch.source(i), payloadOf(record), rejected.rejection());
             }
         }
         RecordBatch<O> output = passed.build();
@@ -104,6 +103,7 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
         } else {
             router.emit(collector, input, output, routingKey);
         }
+        deadLettered.inc(deadLetters.emit(collector, input));
         in.inc(batch.size());
         out.inc(output.size());
         collector.ack(input);

@@ -6,6 +6,7 @@ import java.util.Base64;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.Rejection;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.records.Utf8;
@@ -16,8 +17,9 @@ import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 
 /**
- * The dead-letter record every bolt writes for input it cannot process, emitted on the
- * {@value #STREAM} stream as the {@code key}/{@code message} fields a KafkaBolt sends.
+ * The dead letters a bolt writes for the records it cannot process: collected per input and emitted
+ * once, anchored to it, on the {@value #STREAM} stream as one {@link MessageBatch} (field
+ * {@value KafkaBatchBolt#MESSAGES}) for a {@link KafkaBatchBolt}, keyed by the record's source.
  *
  * <p>The message is JSON: {@code reason} (machine-readable), {@code detail}, {@code component},
  * {@code source} (topic, partition, offset), {@code payload} (the original value as text, or base64
@@ -33,17 +35,36 @@ public final class DeadLetters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DeadLetters() {}
+    private final String component;
+    private final MessageBatch.Builder letters = new MessageBatch.Builder();
 
-    public static void declare(OutputFieldsDeclarer declarer) {
-        declarer.declareStream(STREAM, new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
+    /** @param component the id of the component that rejects, written into each letter */
+    public DeadLetters(String component) {
+        this.component = component;
     }
 
-    /** Emits the dead letter anchored to {@code input}; the caller acks the input. */
-    public static void emit(OutputCollector collector, Tuple input, String component, SourceRecord source,
-            byte[] payload, Rejection rejection) {
-        collector.emit(STREAM, input, new Values(source.derivedId(),
-                toJson(component, source, payload, rejection.reason(), rejection.detail(), System.currentTimeMillis())));
+    public static void declare(OutputFieldsDeclarer declarer) {
+        declarer.declareStream(STREAM, new Fields(KafkaBatchBolt.MESSAGES));
+    }
+
+    /** A letter for the record read at {@code source}, to go out with the next {@link #emit}. */
+    public void add(SourceRecord source, byte[] payload, Rejection rejection) {
+        letters.add(source.derivedId(), toJson(component, source, payload, rejection.reason(), rejection.detail(),
+                System.currentTimeMillis()));
+    }
+
+    /**
+     * Emits the letters added since the last call, if any, as one batch anchored to {@code input}; the
+     * caller acks the input after.
+     *
+     * @return how many letters went out
+     */
+    public int emit(OutputCollector collector, Tuple input) {
+        int count = letters.size();
+        if (count > 0) {
+            collector.emit(STREAM, input, new Values(letters.build()));
+        }
+        return count;
     }
 
     static String toJson(String component, SourceRecord source, byte[] payload, String reason, String detail,

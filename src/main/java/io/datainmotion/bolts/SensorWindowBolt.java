@@ -98,7 +98,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     private final WindowConfig windows;
     private final AlertRule alertRule;
     private transient OutputCollector collector;
-    private transient String componentId;
+    private transient DeadLetters deadLetters;
     private transient String logPrefix;
     private transient long heldTimeoutNanos;
     private transient KeyValueState<String, Object> state;
@@ -145,8 +145,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
-        this.componentId = context.getThisComponentId();
-        this.logPrefix = context.getStormId() + " " + componentId + "[" + context.getThisTaskId() + "]: ";
+        this.deadLetters = new DeadLetters(context.getThisComponentId());
+        this.logPrefix = context.getStormId() + " " + context.getThisComponentId() + "[" + context.getThisTaskId() + "]: ";
         this.heldTimeoutNanos = TimeUnit.SECONDS.toNanos(
                 ObjectReader.getInt(topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS), 30));
         this.openWindows = new AtomicLong();
@@ -238,7 +238,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         replayedSinceLog += from;
         boolean closedAny = false;
         for (int i = from; i < batch.size(); i++) {
-            closedAny |= offer(input, (ThresholdedReading) batch.item(i), batch.source(i));
+            closedAny |= offer((ThresholdedReading) batch.item(i), batch.source(i));
         }
         if (admission instanceof SourceOrder.Apply) {
             state.put(positionKey, batch.range().end());
@@ -246,6 +246,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         if (closedAny) {
             closingReadings.add(input);
         }
+        deadLetters.emit(collector, input);
         collector.ack(input);
         return true;
     }
@@ -304,7 +305,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     }
 
     /** Applies one reading to its sensor's windows; true if that closed a window. */
-    private boolean offer(Tuple input, ThresholdedReading thresholded, SourceRecord source) {
+    private boolean offer(ThresholdedReading thresholded, SourceRecord source) {
         SensorReading reading = thresholded.reading();
         String key = SENSOR_KEY + reading.sensorId();
         // A state may return the very object it holds as committed (Storm's in-memory one does): changing
@@ -331,7 +332,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
             case DUPLICATE -> duplicates.inc();
             case LATE -> {
                 late.inc();
-                DeadLetters.emit(collector, input, componentId, source, json(reading),
+                deadLetters.add(source, json(reading),
                         new Rejection(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
                                 + " of " + reading.sensorId() + " was already closed and emitted"));
             }

@@ -49,7 +49,7 @@ public class SentimentBolt extends BaseRichBolt {
     private final Map<String, String> settings;
     private transient SentimentScorer scorer;
     private transient OutputCollector collector;
-    private transient String componentId;
+    private transient DeadLetters deadLetters;
     private transient Counter scored;
     private transient Timer batchLatency;
     private transient Counter deadLettered;
@@ -70,7 +70,7 @@ public class SentimentBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.scorer = SentimentScorers.create(scorerName, settings);
         this.collector = collector;
-        this.componentId = context.getThisComponentId();
+        this.deadLetters = new DeadLetters(context.getThisComponentId());
         this.scored = context.registerCounter("tweets.scored");
         this.batchLatency = context.registerTimer("score.batch.latency");
         this.deadLettered = context.registerCounter("records.deadlettered");
@@ -92,9 +92,8 @@ public class SentimentBolt extends BaseRichBolt {
                 messages.add(tweet.id(), JSON.writeValueAsString(result));
                 results.add(result, tweets.offset(i));
             } catch (RuntimeException | JsonProcessingException e) {
-                DeadLetters.emit(collector, input, componentId, tweets.source(i),
-                        tweet.text().getBytes(StandardCharsets.UTF_8), new Rejection(SCORING_FAILED, e.toString()));
-                deadLettered.inc();
+                deadLetters.add(tweets.source(i), tweet.text().getBytes(StandardCharsets.UTF_8),
+                        new Rejection(SCORING_FAILED, e.toString()));
             }
         }
         if (!results.isEmpty()) {
@@ -103,6 +102,7 @@ public class SentimentBolt extends BaseRichBolt {
             collector.emit(SCORED_STREAM, new Values(scoredTweets));
             scored.inc(scoredTweets.size());
         }
+        deadLettered.inc(deadLetters.emit(collector, input));
         collector.ack(input);
         batchLatency.update(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

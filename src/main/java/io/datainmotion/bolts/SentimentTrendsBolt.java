@@ -7,7 +7,8 @@ import com.codahale.metrics.Counter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.datainmotion.batch.KafkaFields;
+import io.datainmotion.batch.KafkaBatchBolt;
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.Hashtags;
 import io.datainmotion.sentiment.ScoredTweet;
@@ -104,14 +105,19 @@ public class SentimentTrendsBolt extends BaseRichBolt {
     }
 
     private void emit(List<TrendWindow> closed) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        MessageBatch.Builder windows = new MessageBatch.Builder();
         for (TrendWindow window : closed) {
             try {
-                collector.emit(new Values(Long.toString(window.windowStart()), JSON.writeValueAsString(window)));
-                windowsEmitted.inc();
+                windows.add(Long.toString(window.windowStart()), JSON.writeValueAsString(window));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write a trend window", e);
             }
         }
+        windowsEmitted.inc(windows.size());
+        collector.emit(new Values(windows.build()));
     }
 
     @Override
@@ -121,6 +127,6 @@ public class SentimentTrendsBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields(KafkaFields.KEY, KafkaFields.MESSAGE));
+        declarer.declare(new Fields(KafkaBatchBolt.MESSAGES));
     }
 }

@@ -71,14 +71,15 @@ class SensorBoltsTest {
         }
         bolt.execute(Tuples.recordBatch("sensor-readings", 0, 0, values));
 
-        List<RecordingCollector.Emitted> letters = recorder.on(DeadLetters.STREAM);
+        assertEquals(1, recorder.on(DeadLetters.STREAM).size(), "the letters of a batch go out together");
+        List<RecordingCollector.Message> letters = recorder.messages(DeadLetters.STREAM);
         assertEquals(cases.length, letters.size());
         for (int i = 0; i < cases.length; i++) {
-            JsonNode letter = JSON.readTree((String) letters.get(i).values().get(1));
+            JsonNode letter = JSON.readTree(letters.get(i).message());
             assertEquals(cases[i][1], letter.get("reason").asText());
             assertEquals("validate", letter.get("component").asText());
             assertEquals(i, letter.get("source").get("offset").asLong());
-            assertEquals("sensor-readings-0-" + i, letters.get(i).values().get(0));
+            assertEquals("sensor-readings-0-" + i, letters.get(i).key());
         }
         assertEquals(1, recorder.acked.size());
         assertTrue(recorder.failed.isEmpty());

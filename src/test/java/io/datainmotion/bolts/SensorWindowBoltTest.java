@@ -140,9 +140,9 @@ class SensorWindowBoltTest {
         execute("a", 13_000, 21.0);
         Tuple late = execute("a", 5_000, 22.0);
 
-        RecordingCollector.Emitted letter = recorder.on(DeadLetters.STREAM).get(0);
+        RecordingCollector.Message letter = recorder.messages(DeadLetters.STREAM).get(0);
         assertEquals(List.of(late), letter.anchors());
-        JsonNode json = JSON.readTree((String) letter.values().get(1));
+        JsonNode json = JSON.readTree(letter.message());
         assertEquals("late", json.get("reason").asText());
         assertEquals(2, json.get("source").get("offset").asLong());
         assertEquals(5_000, JSON.readTree(json.get("payload").asText()).get("timestamp").asLong());

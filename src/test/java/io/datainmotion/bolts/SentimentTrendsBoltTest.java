@@ -16,6 +16,7 @@ import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
 import org.apache.storm.Constants;
 import org.apache.storm.tuple.Tuple;
+import org.apache.storm.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 class SentimentTrendsBoltTest {
@@ -45,10 +46,10 @@ class SentimentTrendsBoltTest {
         assertEquals(List.of(), recorder.emitted);
 
         bolt.execute(scored("c", "later", "neutral", 0.0, 61_000));
-        RecordingCollector.Emitted out = recorder.emitted.get(0);
+        RecordingCollector.Message out = recorder.messages(Utils.DEFAULT_STREAM_ID).get(0);
         assertEquals(List.of(), out.anchors());
-        assertEquals("0", out.values().get(0));
-        JsonNode window = new ObjectMapper().readTree((String) out.values().get(1));
+        assertEquals("0", out.key());
+        JsonNode window = new ObjectMapper().readTree(out.message());
         assertEquals(60_000, window.get("window_end").asLong());
         assertEquals(2, window.get("overall").get("count").asLong());
         assertEquals(0.1, window.get("overall").get("mean_polarity").asDouble(), 1e-12);

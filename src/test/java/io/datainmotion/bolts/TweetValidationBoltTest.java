@@ -55,12 +55,12 @@ class TweetValidationBoltTest {
         RecordBatch<?> valid = (RecordBatch<?>) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
         assertEquals(1, valid.size());
         assertEquals(4, valid.offset(0));
-        List<RecordingCollector.Emitted> letters = recorder.on(DeadLetters.STREAM);
+        List<RecordingCollector.Message> letters = recorder.messages(DeadLetters.STREAM);
         assertEquals(2, letters.size());
         letters.forEach(letter -> assertEquals(List.of(input), letter.anchors()));
-        assertEquals("tweets-0-3", letters.get(0).values().get(0));
-        assertTrue(((String) letters.get(0).values().get(1)).contains("\"reason\":\"invalid-field\""));
-        assertEquals("tweets-0-5", letters.get(1).values().get(0));
+        assertEquals("tweets-0-3", letters.get(0).key());
+        assertTrue(letters.get(0).message().contains("\"reason\":\"invalid-field\""));
+        assertEquals("tweets-0-5", letters.get(1).key());
         assertEquals(List.of(input), recorder.acked);
         assertTrue(recorder.failed.isEmpty());
         assertEquals(2, context.count("records.deadlettered"));
@@ -75,7 +75,7 @@ class TweetValidationBoltTest {
         RecordBatch<?> none = (RecordBatch<?>) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
         assertEquals(0, none.size());
         assertEquals(Tuples.range("tweets", 0, 0, 1), none.range());
-        assertEquals(1, recorder.on(DeadLetters.STREAM).size());
+        assertEquals(1, recorder.messages(DeadLetters.STREAM).size());
         assertEquals(List.of(input), recorder.acked);
     }
 }

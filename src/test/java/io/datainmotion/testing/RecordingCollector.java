@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.datainmotion.records.MessageBatch;
 import org.apache.storm.task.IOutputCollector;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.tuple.Tuple;
@@ -25,6 +26,21 @@ public final class RecordingCollector implements IOutputCollector {
 
     public List<Emitted> on(String stream) {
         return emitted.stream().filter(e -> e.stream().equals(stream)).toList();
+    }
+
+    /** One keyed message of a {@link MessageBatch} emitted on some stream, with the anchors of its batch. */
+    public record Message(String key, String message, List<Tuple> anchors) {}
+
+    /** The messages of every {@link MessageBatch} emitted on {@code stream}, in order. */
+    public List<Message> messages(String stream) {
+        List<Message> messages = new ArrayList<>();
+        for (Emitted batch : on(stream)) {
+            MessageBatch sent = (MessageBatch) batch.values().get(0);
+            for (int i = 0; i < sent.size(); i++) {
+                messages.add(new Message(sent.keys().get(i), sent.messages().get(i), batch.anchors()));
+            }
+        }
+        return messages;
     }
 
     @Override

@@ -32,17 +32,17 @@ class FluxValidationTest {
         Files.writeString(broken, Files.readString(SENTIMENT)
                 .replace("io.datainmotion.bolts.SentimentBolt", "io.datainmotion.bolts.SentimentBlot")
                 .replace("\"${topic.tweets}\"", "\"${topic.tweet}\"")
-                .replaceFirst("name: \"withTopicSelector\"", "name: \"withTopicSelektor\""));
+                .replaceFirst("name: \"putAll\"", "name: \"putEverything\""));
         List<String> lines = Files.readAllLines(broken);
 
         List<FluxValidation.Problem> problems = FluxValidation.check(broken, localProperties(), false);
 
         assertEquals(3, problems.size(), problems::toString);
         assertProblem(problems.get(0), broken, lineOf(lines, "${topic.tweet}"), "${topic.tweet} has no value in the properties");
-        assertProblem(problems.get(1), broken, lineOf(lines, "SentimentBlot"),
+        assertProblem(problems.get(1), broken, lineOf(lines, "putEverything"), "component 'tweetsConsumerProperties': "
+                + "IllegalArgumentException: Unable to find configuration method 'putEverything'");
+        assertProblem(problems.get(2), broken, lineOf(lines, "SentimentBlot"),
                 "bolt 'score': ClassNotFoundException: io.datainmotion.bolts.SentimentBlot");
-        assertProblem(problems.get(2), broken, lineOf(lines, "withTopicSelektor"),
-                "bolt 'trends-sink': IllegalArgumentException: Unable to find configuration method 'withTopicSelektor'");
     }
 
     @Test
