@@ -23,17 +23,36 @@ import org.apache.storm.utils.Utils;
  */
 public class ThresholdBolt extends BaseRichBolt {
 
-    private final ThresholdMapping mapping;
+    private ThresholdMapping mapping;
     private transient OutputCollector collector;
     private transient KeyedBatchRouter routing;
 
-    /** @param thresholdCelsius Flux property {@code sensors.threshold} */
-    public ThresholdBolt(double thresholdCelsius) {
-        this.mapping = new ThresholdMapping(thresholdCelsius);
+    /** The threshold comes by name, as the Flux configMethod {@code withThreshold}; it is required. */
+    public ThresholdBolt() {
+    }
+
+    /** @param celsius Flux property {@code sensors.threshold} */
+    public ThresholdBolt withThreshold(double celsius) {
+        this.mapping = new ThresholdMapping(celsius);
+        return this;
+    }
+
+    /** Refuses a bolt without its threshold when the topology is built (see {@link SensorWindowBolt}). */
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        requireThreshold();
+        return super.getComponentConfiguration();
+    }
+
+    private void requireThreshold() {
+        if (mapping == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs the configMethod [withThreshold]");
+        }
     }
 
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        requireThreshold();
         this.collector = collector;
         this.routing = KeyedBatchRouter.forStream(context, Utils.DEFAULT_STREAM_ID);
     }

@@ -36,7 +36,7 @@ public record FluxTopology(String name, Config config, StormTopology topology) {
     }
 
     public static FluxTopology load(Path fluxFile, Properties properties) {
-        List<FluxPlaceholders.Problem> problems = FluxPlaceholders.check(fluxFile, properties);
+        List<FluxPlaceholders.Problem> problems = FluxPlaceholders.checkWithIncludes(fluxFile, properties);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.size() + " unresolved placeholder(s): "
                     + String.join("; ", problems.stream().map(FluxPlaceholders.Problem::toString).toList()));
