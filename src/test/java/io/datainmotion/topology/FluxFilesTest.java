@@ -94,6 +94,38 @@ class FluxFilesTest {
         assertTrue(e.getMessage().contains("SentimentBlot"), e.getMessage());
     }
 
+    /**
+     * Why the Kafka client components are not in a shared include (README, "Rewiring without Java"):
+     * Flux builds an including file's components before those it includes, so a pipeline's consumer
+     * properties cannot build on an included kafkaSecurity. If a Flux upgrade changes this, share them.
+     */
+    @Test
+    void fluxBuildsTheIncludingFilesComponentsBeforeTheIncludedOnes(@TempDir Path dir) throws IOException {
+        Path shared = dir.resolve("shared.yaml");
+        Files.writeString(shared, """
+                name: "shared"
+                components:
+                  - id: "kafkaSecurity"
+                    className: "java.util.Properties"
+                """);
+        Path pipeline = dir.resolve("pipeline.yaml");
+        Files.writeString(pipeline, Files.readString(Path.of("flux/sentiment.yaml"))
+                .replaceFirst("(?s)\\ncomponents:\\n.*?\\n  # Committed offsets", """
+
+                        includes:
+                          - resource: false
+                            file: "%s"
+                            override: false
+
+                        components:
+                          # Committed offsets""".formatted(shared)));
+        assertTrue(Files.readString(pipeline).contains("ref: \"kafkaSecurity\""), "the consumer properties use it");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(pipeline, FluxTopology.properties(LOCAL_PROPERTIES)));
+        assertTrue(e.getMessage().contains("argument shouldn't be null"), e.getMessage());
+    }
+
     @Test
     void unknownScorerIsRefusedWhenTheTopologyIsBuilt() {
         Properties properties = FluxTopology.properties(LOCAL_PROPERTIES);
