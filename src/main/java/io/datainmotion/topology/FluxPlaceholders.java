@@ -10,9 +10,6 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.storm.flux.model.TopologyDef;
-import org.apache.storm.flux.parser.FluxParser;
-
 /**
  * Finds the {@code ${...}} placeholders Flux would leave unresolved in a YAML file. Flux substitutes
  * textually, one placeholder per line, with a match that runs to the last {@code }} of the line; a
@@ -69,28 +66,10 @@ public final class FluxPlaceholders {
      */
     public static List<Problem> checkWithIncludes(Path fluxFile, Properties properties) {
         List<Problem> problems = new ArrayList<>(check(fluxFile, properties));
-        for (Path included : includedFiles(fluxFile, properties)) {
+        for (Path included : FluxTopology.includedFiles(fluxFile, properties)) {
             problems.addAll(check(included, properties));
         }
         return problems;
-    }
-
-    /**
-     * The files (not classpath resources) a Flux file includes, as Flux resolves them: relative to the
-     * working directory, one level deep.
-     */
-    public static List<Path> includedFiles(Path fluxFile, Properties properties) {
-        TopologyDef definition;
-        try {
-            definition = FluxParser.parseFile(fluxFile.toString(), false, false, properties, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + fluxFile, e);
-        }
-        if (definition == null || definition.getIncludes() == null) {
-            return List.of();
-        }
-        return definition.getIncludes().stream().filter(include -> !include.isResource())
-                .map(include -> Path.of(include.getFile())).toList();
     }
 
     /** YAML comments start at a '#' preceded by whitespace (or at the line start). */

@@ -1,8 +1,10 @@
 package io.datainmotion.topology;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Properties;
 import org.apache.storm.Config;
 import org.apache.storm.flux.FluxBuilder;
 import org.apache.storm.flux.model.ExecutionContext;
+import org.apache.storm.flux.model.IncludeDef;
 import org.apache.storm.flux.model.TopologyDef;
 import org.apache.storm.flux.parser.FluxParser;
 import org.apache.storm.generated.StormTopology;
@@ -42,7 +45,7 @@ public record FluxTopology(String name, Config config, StormTopology topology) {
                     + String.join("; ", problems.stream().map(FluxPlaceholders.Problem::toString).toList()));
         }
         try {
-            TopologyDef definition = FluxParser.parseFile(fluxFile.toString(), false, true, properties, true);
+            TopologyDef definition = parse(fluxFile, properties);
             if (!definition.validate()) {
                 throw new IllegalArgumentException(fluxFile + " is not a valid Flux topology definition");
             }
@@ -54,6 +57,53 @@ public record FluxTopology(String name, Config config, StormTopology topology) {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot build " + fluxFile + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * The directory relative include paths name a file in: the project directory bin/dim passes as
+     * {@code dim.home}, so that bin/dim works from any directory; else, as for Flux itself, the
+     * working directory.
+     */
+    public static Path includeBase() {
+        return Path.of(System.getProperty("dim.home", "")).toAbsolutePath().normalize();
+    }
+
+    /** A file's includes (files, not classpath resources), as Flux reads them: one level deep. */
+    public static List<Path> includedFiles(Path fluxFile, Properties properties) {
+        try {
+            return includedFiles(FluxParser.parseFile(fluxFile.toString(), false, false, properties, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + fluxFile, e);
+        }
+    }
+
+    private static List<Path> includedFiles(TopologyDef unmerged) {
+        if (unmerged == null || unmerged.getIncludes() == null) {
+            return List.of();
+        }
+        return unmerged.getIncludes().stream().filter(include -> !include.isResource())
+                .map(include -> includeBase().resolve(include.getFile())).toList();
+    }
+
+    /**
+     * Flux's definition of the file with its includes merged by Flux, each relative include path first
+     * made absolute against {@link #includeBase()} (Flux would take it from the working directory).
+     */
+    static TopologyDef parse(Path fluxFile, Properties properties) throws IOException {
+        TopologyDef unmerged = FluxParser.parseFile(fluxFile.toString(), false, false, properties, true);
+        if (unmerged == null || unmerged.getIncludes() == null) {
+            return unmerged;
+        }
+        List<String> lines = Files.readAllLines(fluxFile);
+        for (IncludeDef include : unmerged.getIncludes()) {
+            if (!include.isResource() && !Path.of(include.getFile()).isAbsolute()) {
+                String absolute = includeBase().resolve(include.getFile()).toString();
+                lines.replaceAll(line -> line.matches("\\s*-?\\s*file:.*")
+                        ? line.replace(include.getFile(), absolute) : line);
+            }
+        }
+        return FluxParser.parseInputStream(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
+                false, true, properties, true);
     }
 
     /** Loads properties files in order, later files overriding earlier ones. */

@@ -31,12 +31,10 @@ import org.apache.storm.flux.model.BeanListReference;
 import org.apache.storm.flux.model.BeanReference;
 import org.apache.storm.flux.model.BoltDef;
 import org.apache.storm.flux.model.ExecutionContext;
-import org.apache.storm.flux.model.IncludeDef;
 import org.apache.storm.flux.model.ObjectDef;
 import org.apache.storm.flux.model.SpoutDef;
 import org.apache.storm.flux.model.StreamDef;
 import org.apache.storm.flux.model.TopologyDef;
-import org.apache.storm.flux.parser.FluxParser;
 import org.apache.storm.topology.IComponent;
 
 /**
@@ -96,7 +94,7 @@ public final class FluxValidation {
         placeholders(fluxFile);
         TopologyDef definition;
         try {
-            definition = FluxParser.parseFile(fluxFile.toString(), false, true, properties, true);
+            definition = FluxTopology.parse(fluxFile, properties);
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(fluxFile.toString(), "not a readable Flux file: " + message(e)));
             return;
@@ -106,17 +104,14 @@ public final class FluxValidation {
             return;
         }
         referencedKeys.addAll(placeholderKeys(lines));
-        for (IncludeDef include : definition.getIncludes() == null ? List.<IncludeDef>of() : definition.getIncludes()) {
-            if (!include.isResource()) {
-                Path included = Path.of(include.getFile());
-                placeholders(included);
-                try {
-                    List<String> includedLines = Files.readAllLines(included);
-                    sources.putIfAbsent(included, includedLines);
-                    referencedKeys.addAll(placeholderKeys(includedLines));
-                } catch (IOException e) {
-                    problems.add(new Problem(fluxFile.toString(), "cannot read the included " + included + ": " + e.getMessage()));
-                }
+        for (Path included : FluxTopology.includedFiles(fluxFile, properties)) {
+            placeholders(included);
+            try {
+                List<String> includedLines = Files.readAllLines(included);
+                sources.putIfAbsent(included, includedLines);
+                referencedKeys.addAll(placeholderKeys(includedLines));
+            } catch (IOException e) {
+                problems.add(new Problem(fluxFile.toString(), "cannot read the included " + included + ": " + e.getMessage()));
             }
         }
         if (!definition.validate()) {

@@ -126,6 +126,28 @@ class FluxFilesTest {
         assertTrue(e.getMessage().contains("argument shouldn't be null"), e.getMessage());
     }
 
+    /** bin/dim runs from any directory: it passes the project directory, where include paths start. */
+    @Test
+    void includePathsStartAtTheProjectDirectoryBinDimPasses(@TempDir Path home) throws IOException {
+        Files.createDirectories(home.resolve("flux"));
+        Files.writeString(home.resolve("flux/sensors.yaml"), Files.readString(Path.of("flux/sensors.yaml"))
+                .replace("parallelism: ${sensors.window.parallelism}", "parallelism: 3"));
+        Files.copy(Path.of("flux/sensors-simulated.yaml"), home.resolve("flux/sensors-simulated.yaml"));
+        String before = System.getProperty("dim.home");
+        System.setProperty("dim.home", home.toString());
+        try {
+            FluxTopology loaded = FluxTopology.load(home.resolve("flux/sensors-simulated.yaml"), FluxTopology.properties(LOCAL_PROPERTIES));
+            assertEquals(3, loaded.topology().get_bolts().get("window").get_common().get_parallelism_hint(),
+                    "the included file is " + home + "/flux/sensors.yaml, not the working directory's");
+        } finally {
+            if (before == null) {
+                System.clearProperty("dim.home");
+            } else {
+                System.setProperty("dim.home", before);
+            }
+        }
+    }
+
     @Test
     void unknownScorerIsRefusedWhenTheTopologyIsBuilt() {
         Properties properties = FluxTopology.properties(LOCAL_PROPERTIES);
