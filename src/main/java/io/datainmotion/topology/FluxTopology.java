@@ -1,13 +1,12 @@
 package io.datainmotion.topology;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.storm.Config;
@@ -86,24 +85,51 @@ public record FluxTopology(String name, Config config, StormTopology topology) {
     }
 
     /**
-     * Flux's definition of the file with its includes merged by Flux, each relative include path first
-     * made absolute against {@link #includeBase()} (Flux would take it from the working directory).
+     * Flux's definition of the file with its includes merged as Flux merges them, except that a
+     * relative include path starts at {@link #includeBase()}, not at the working directory.
      */
     static TopologyDef parse(Path fluxFile, Properties properties) throws IOException {
-        TopologyDef unmerged = FluxParser.parseFile(fluxFile.toString(), false, false, properties, true);
-        if (unmerged == null || unmerged.getIncludes() == null) {
-            return unmerged;
+        TopologyDef definition = FluxParser.parseFile(fluxFile.toString(), false, false, properties, true);
+        if (definition == null || definition.getIncludes() == null) {
+            return definition;
         }
-        List<String> lines = Files.readAllLines(fluxFile);
-        for (IncludeDef include : unmerged.getIncludes()) {
-            if (!include.isResource() && !Path.of(include.getFile()).isAbsolute()) {
-                String absolute = includeBase().resolve(include.getFile()).toString();
-                lines.replaceAll(line -> line.matches("\\s*-?\\s*file:.*")
-                        ? line.replace(include.getFile(), absolute) : line);
-            }
+        for (IncludeDef include : definition.getIncludes()) {
+            TopologyDef included = include.isResource()
+                    ? FluxParser.parseResource(include.getFile(), false, false, properties, true)
+                    : FluxParser.parseFile(includeBase().resolve(include.getFile()).toString(), false, false, properties, true);
+            merge(definition, included, include.isOverride());
         }
-        return FluxParser.parseInputStream(new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
-                false, true, properties, true);
+        return definition;
+    }
+
+    /**
+     * What flux-core 2.8.3's FluxParser.processIncludes does with one include, which it cannot be asked
+     * to do with a path of ours, and does printing the whole included file to standard output.
+     */
+    private static void merge(TopologyDef into, TopologyDef included, boolean override) {
+        if (included.getName() != null) {
+            into.setName(included.getName(), override);
+        }
+        if (included.getConfig() != null) {
+            Map<String, Object> config = into.getConfig();
+            included.getConfig().forEach((key, value) -> {
+                if (override || !config.containsKey(key)) {
+                    config.put(key, value);
+                }
+            });
+        }
+        if (included.getComponents() != null) {
+            into.addAllComponents(included.getComponents(), override);
+        }
+        if (included.getBolts() != null) {
+            into.addAllBolts(included.getBolts(), override);
+        }
+        if (included.getSpouts() != null) {
+            into.addAllSpouts(included.getSpouts(), override);
+        }
+        if (included.getStreams() != null) {
+            into.addAllStreams(included.getStreams(), override);
+        }
     }
 
     /** Loads properties files in order, later files overriding earlier ones. */
