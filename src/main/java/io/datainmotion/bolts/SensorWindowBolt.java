@@ -137,7 +137,9 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     /**
      * Settings come by name, as Flux {@code configMethods} ({@code withWindowSeconds},
      * {@code withAllowedLatenessSeconds}, {@code withThreshold}, {@code withAlertFraction}): all four
-     * are required, so that two swapped YAML lines cannot swap two numbers.
+     * are required, so that two swapped YAML lines cannot swap two numbers. Each value is checked as it
+     * is set, by the domain type that will hold it ({@link WindowConfig}, {@link ThresholdMapping},
+     * {@link AlertRule}), before the other settings are known.
      */
     public SensorWindowBolt() {
     }
