@@ -29,6 +29,7 @@ import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.RejectReason;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.SensorWindows;
+import io.datainmotion.sensors.ThresholdMapping;
 import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sensors.WindowConfig;
 import io.datainmotion.sensors.WindowResult;
@@ -95,8 +96,13 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     private static final String SENSOR_KEY = "sensor/";
     private static final String POSITION_KEY = "position/";
 
-    private final WindowConfig windows;
-    private final AlertRule alertRule;
+    /** Named settings (Flux configMethods), null until set; see {@link #requireSettings()}. */
+    private Long windowSeconds;
+    private Long allowedLatenessSeconds;
+    private Double thresholdCelsius;
+    private Double alertFraction;
+    private WindowConfig windows;
+    private AlertRule alertRule;
     private transient OutputCollector collector;
     private transient DeadLetters deadLetters;
     private transient String logPrefix;
@@ -132,18 +138,81 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     }
 
     /**
-     * @param windowSeconds          Flux property {@code sensors.window.seconds}
-     * @param allowedLatenessSeconds {@code sensors.allowed.lateness.seconds}
-     * @param thresholdCelsius       {@code sensors.threshold}, quoted in alerts
-     * @param alertFraction          {@code sensors.alert.fraction}
+     * Settings come by name, as Flux {@code configMethods} ({@code withWindowSeconds},
+     * {@code withAllowedLatenessSeconds}, {@code withThreshold}, {@code withAlertFraction}): all four
+     * are required, so that two swapped YAML lines cannot swap two numbers. Each value is checked as it
+     * is set, by the domain type that will hold it ({@link WindowConfig}, {@link ThresholdMapping},
+     * {@link AlertRule}), before the other settings are known.
      */
-    public SensorWindowBolt(long windowSeconds, long allowedLatenessSeconds, double thresholdCelsius, double alertFraction) {
-        this.windows = new WindowConfig(windowSeconds * 1000, allowedLatenessSeconds * 1000);
-        this.alertRule = new AlertRule(alertFraction, thresholdCelsius);
+    public SensorWindowBolt() {
+    }
+
+    /** @param seconds Flux property {@code sensors.window.seconds} */
+    public SensorWindowBolt withWindowSeconds(long seconds) {
+        new WindowConfig(seconds * 1000, 0);
+        this.windowSeconds = seconds;
+        return this;
+    }
+
+    /** @param seconds Flux property {@code sensors.allowed.lateness.seconds} */
+    public SensorWindowBolt withAllowedLatenessSeconds(long seconds) {
+        new WindowConfig(1, seconds * 1000);
+        this.allowedLatenessSeconds = seconds;
+        return this;
+    }
+
+    /** @param celsius Flux property {@code sensors.threshold}, quoted in alerts */
+    public SensorWindowBolt withThreshold(double celsius) {
+        new ThresholdMapping(celsius);
+        this.thresholdCelsius = celsius;
+        return this;
+    }
+
+    /** @param fraction Flux property {@code sensors.alert.fraction} */
+    public SensorWindowBolt withAlertFraction(double fraction) {
+        new AlertRule(fraction, 0.0);
+        this.alertFraction = fraction;
+        return this;
+    }
+
+    /**
+     * Refuses a bolt missing a setting. Storm's TopologyBuilder asks every component for its
+     * configuration when the topology is built, after Flux has called the configMethods: the check
+     * runs there, on the submitting machine, rather than in a worker.
+     */
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        requireSettings();
+        return super.getComponentConfiguration();
+    }
+
+    private void requireSettings() {
+        if (windows != null) {
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (windowSeconds == null) {
+            missing.add("withWindowSeconds");
+        }
+        if (allowedLatenessSeconds == null) {
+            missing.add("withAllowedLatenessSeconds");
+        }
+        if (thresholdCelsius == null) {
+            missing.add("withThreshold");
+        }
+        if (alertFraction == null) {
+            missing.add("withAlertFraction");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs the configMethods " + missing);
+        }
+        windows = new WindowConfig(windowSeconds * 1000, allowedLatenessSeconds * 1000);
+        alertRule = new AlertRule(alertFraction, thresholdCelsius);
     }
 
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        requireSettings();
         this.collector = collector;
         this.deadLetters = new DeadLetters(context.getThisComponentId());
         this.logPrefix = context.getStormId() + " " + context.getThisComponentId() + "[" + context.getThisTaskId() + "]: ";

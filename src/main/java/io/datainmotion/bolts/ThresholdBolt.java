@@ -16,17 +16,36 @@ import io.datainmotion.sensors.ThresholdedReading;
  */
 public class ThresholdBolt extends BatchStageBolt<SensorReading, ThresholdedReading> {
 
-    private final ThresholdMapping mapping;
+    private ThresholdMapping mapping;
 
-    /** @param thresholdCelsius Flux property {@code sensors.threshold} */
-    public ThresholdBolt(double thresholdCelsius) {
+    /** The threshold comes by name, as the Flux configMethod {@code withThreshold}; it is required. */
+    public ThresholdBolt() {
         super(SensorReading.class);
-        this.mapping = new ThresholdMapping(thresholdCelsius);
         routedBy(thresholded -> thresholded.reading().sensorId());
+    }
+
+    /** @param celsius Flux property {@code sensors.threshold} */
+    public ThresholdBolt withThreshold(double celsius) {
+        this.mapping = new ThresholdMapping(celsius);
+        return this;
+    }
+
+    /** Refuses a bolt without its threshold when the topology is built (see {@link SensorWindowBolt}). */
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        requireThreshold();
+        return super.getComponentConfiguration();
+    }
+
+    private void requireThreshold() {
+        if (mapping == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs the configMethod [withThreshold]");
+        }
     }
 
     @Override
     protected RecordStage<SensorReading, ThresholdedReading> createStage(Map<String, Object> topoConf) {
+        requireThreshold();
         return (reading, source) -> Outcome.accepted(new ThresholdedReading(reading, mapping.map(reading.temperatureCelsius())));
     }
 }

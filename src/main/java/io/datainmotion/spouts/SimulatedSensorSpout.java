@@ -40,14 +40,15 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     /** At most this many messages per batch, when the spout is behind its rate. */
     static final int MAX_BATCH = 500;
 
-    private final long seed;
-    private final int sensors;
-    private final long count;
-    private final double readingsPerSecond;
-    private final String faults;
-    private final double faultRate;
-    private final long disorderMillis;
-    private final long lateDelayMillis;
+    /** Named settings (Flux configMethods); see {@link #SimulatedSensorSpout()} for which are required. */
+    private Long seed;
+    private Integer sensors;
+    private long count;
+    private Double readingsPerSecond;
+    private String faults = "";
+    private double faultRate;
+    private long disorderMillis;
+    private long lateDelayMillis;
     private transient SpoutOutputCollector collector;
     private transient SensorSimulator simulator;
     private transient Map<Long, RecordBatch<byte[]>> inFlight;
@@ -56,23 +57,85 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     private transient long startNanos;
 
     /**
-     * @param faults comma-separated {@link Fault} names as on the command line ("" for none)
-     * @param count  messages of clean readings to generate; 0 for an endless stream
+     * Settings come by name, as Flux {@code configMethods}: {@code withSeed}, {@code withSensors} and
+     * {@code withReadingsPerSecond} are required; {@code withCount} (default 0: endless),
+     * {@code withFaults} (default none), {@code withFaultRate}, {@code withDisorderMillis} and
+     * {@code withLateDelayMillis} (default 0) are not.
      */
-    public SimulatedSensorSpout(long seed, int sensors, long count, double readingsPerSecond, String faults,
-                                double faultRate, long disorderMillis, long lateDelayMillis) {
+    public SimulatedSensorSpout() {
+    }
+
+    public SimulatedSensorSpout withSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public SimulatedSensorSpout withSensors(int sensors) {
+        if (sensors <= 0) {
+            throw new IllegalArgumentException("sensors must be positive, got " + sensors);
+        }
+        this.sensors = sensors;
+        return this;
+    }
+
+    /** @param count messages of clean readings to generate; 0 for an endless stream */
+    public SimulatedSensorSpout withCount(long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, got " + count);
+        }
+        this.count = count;
+        return this;
+    }
+
+    public SimulatedSensorSpout withReadingsPerSecond(double readingsPerSecond) {
         if (!(readingsPerSecond > 0)) {
             throw new IllegalArgumentException("readings per second must be positive, got " + readingsPerSecond);
         }
-        this.seed = seed;
-        this.sensors = sensors;
-        this.count = count;
         this.readingsPerSecond = readingsPerSecond;
+        return this;
+    }
+
+    /** @param faults comma-separated {@link Fault} names as on the command line ("" for none) */
+    public SimulatedSensorSpout withFaults(String faults) {
+        parseFaults(faults);
         this.faults = faults;
+        return this;
+    }
+
+    public SimulatedSensorSpout withFaultRate(double faultRate) {
+        if (!(faultRate >= 0.0 && faultRate <= 1.0)) {
+            throw new IllegalArgumentException("fault rate must be in [0, 1], got " + faultRate);
+        }
         this.faultRate = faultRate;
-        this.disorderMillis = disorderMillis;
-        this.lateDelayMillis = lateDelayMillis;
-        settings(0); // refuses bad settings when the topology is built, not in a worker
+        return this;
+    }
+
+    public SimulatedSensorSpout withDisorderMillis(long disorderMillis) {
+        this.disorderMillis = nonNegative("disorder", disorderMillis);
+        return this;
+    }
+
+    public SimulatedSensorSpout withLateDelayMillis(long lateDelayMillis) {
+        this.lateDelayMillis = nonNegative("late delay", lateDelayMillis);
+        return this;
+    }
+
+    private static long nonNegative(String what, long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException(what + " must not be negative, got " + millis + " ms");
+        }
+        return millis;
+    }
+
+    /**
+     * Refuses a spout missing a required setting. Storm's TopologyBuilder asks every component for its
+     * configuration when the topology is built, after Flux has called the configMethods: the check
+     * runs there, on the submitting machine, rather than in a worker.
+     */
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        settings(0);
+        return super.getComponentConfiguration();
     }
 
     /** Parses a comma-separated list of fault names; blank means none. */
@@ -85,6 +148,19 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     }
 
     private SensorSimulator.Settings settings(long startMillis) {
+        List<String> missing = new ArrayList<>();
+        if (seed == null) {
+            missing.add("withSeed");
+        }
+        if (sensors == null) {
+            missing.add("withSensors");
+        }
+        if (readingsPerSecond == null) {
+            missing.add("withReadingsPerSecond");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs the configMethods " + missing);
+        }
         long intervalMillis = Math.max(1, Math.round(1000.0 / readingsPerSecond));
         return new SensorSimulator.Settings(seed, sensors, count, startMillis, intervalMillis, parseFaults(faults),
                 faultRate, disorderMillis, lateDelayMillis);

@@ -60,6 +60,18 @@ public final class FluxPlaceholders {
         return problems;
     }
 
+    /**
+     * {@link #check} of the file and of every file it includes: Flux fills the placeholders of an
+     * included file from the same properties.
+     */
+    public static List<Problem> checkWithIncludes(Path fluxFile, Properties properties) {
+        List<Problem> problems = new ArrayList<>(check(fluxFile, properties));
+        for (Path included : FluxTopology.includedFiles(fluxFile, properties)) {
+            problems.addAll(check(included, properties));
+        }
+        return problems;
+    }
+
     /** YAML comments start at a '#' preceded by whitespace (or at the line start). */
     private static int commentStart(String line) {
         for (int i = 0; i < line.length(); i++) {

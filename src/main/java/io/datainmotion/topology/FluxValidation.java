@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -30,12 +31,11 @@ import org.apache.storm.flux.model.BeanListReference;
 import org.apache.storm.flux.model.BeanReference;
 import org.apache.storm.flux.model.BoltDef;
 import org.apache.storm.flux.model.ExecutionContext;
-import org.apache.storm.flux.model.IncludeDef;
 import org.apache.storm.flux.model.ObjectDef;
 import org.apache.storm.flux.model.SpoutDef;
 import org.apache.storm.flux.model.StreamDef;
 import org.apache.storm.flux.model.TopologyDef;
-import org.apache.storm.flux.parser.FluxParser;
+import org.apache.storm.topology.IComponent;
 
 /**
  * Checks a Flux file and its properties before anything is submitted, and reports every problem it
@@ -61,6 +61,8 @@ public final class FluxValidation {
 
     private final Path fluxFile;
     private final List<String> lines;
+    /** The file's lines, then those of each file it includes: where problems are looked up. */
+    private final Map<Path, List<String>> sources = new LinkedHashMap<>();
     private final Properties properties;
     private final List<Problem> problems = new ArrayList<>();
     /** The property keys the file and its includes use, so that only their topics are checked. */
@@ -71,6 +73,7 @@ public final class FluxValidation {
         this.properties = properties;
         try {
             this.lines = Files.readAllLines(fluxFile);
+            sources.put(fluxFile, lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + fluxFile, e);
         }
@@ -91,7 +94,7 @@ public final class FluxValidation {
         placeholders(fluxFile);
         TopologyDef definition;
         try {
-            definition = FluxParser.parseFile(fluxFile.toString(), false, true, properties, true);
+            definition = FluxTopology.parse(fluxFile, properties);
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(fluxFile.toString(), "not a readable Flux file: " + message(e)));
             return;
@@ -101,15 +104,14 @@ public final class FluxValidation {
             return;
         }
         referencedKeys.addAll(placeholderKeys(lines));
-        for (IncludeDef include : definition.getIncludes() == null ? List.<IncludeDef>of() : definition.getIncludes()) {
-            if (!include.isResource()) {
-                Path included = Path.of(include.getFile());
-                placeholders(included);
-                try {
-                    referencedKeys.addAll(placeholderKeys(Files.readAllLines(included)));
-                } catch (IOException e) {
-                    problems.add(new Problem(fluxFile.toString(), "cannot read the included " + included + ": " + e.getMessage()));
-                }
+        for (Path included : FluxTopology.includedFiles(fluxFile, properties)) {
+            placeholders(included);
+            try {
+                List<String> includedLines = Files.readAllLines(included);
+                sources.putIfAbsent(included, includedLines);
+                referencedKeys.addAll(placeholderKeys(includedLines));
+            } catch (IOException e) {
+                problems.add(new Problem(fluxFile.toString(), "cannot read the included " + included + ": " + e.getMessage()));
             }
         }
         if (!definition.validate()) {
@@ -192,7 +194,15 @@ public final class FluxValidation {
         part.setBolts(bolts);
         part.setStreams(List.of());
         try {
-            FluxBuilder.buildTopology(new ExecutionContext(part, config));
+            ExecutionContext context = new ExecutionContext(part, config);
+            FluxBuilder.buildTopology(context);
+            // Storm asks a bolt for its configuration (where our components refuse missing settings)
+            // only when the bolt is wired to a stream, and a probe has no streams.
+            for (BoltDef bolt : bolts) {
+                if (context.getBolt(bolt.getId()) instanceof IComponent component) {
+                    component.getComponentConfiguration();
+                }
+            }
             return true;
         } catch (Exception | LinkageError e) {
             problems.add(new Problem(locate(subject, message(e)), kind + " '" + subject.getId() + "': " + message(e)));
@@ -323,32 +333,45 @@ public final class FluxValidation {
 
     /**
      * The line a build failure is about: the config method or class it names, if the definition has
-     * that line, else the definition's id.
+     * that line, else the definition's id; in the file itself or, for a definition it includes, in the
+     * included file.
      */
     private String locate(BeanDef subject, String failure) {
-        int idLine = lineMatching("id:\\s*[\"']?" + Pattern.quote(subject.getId()) + "[\"']?\\s*$", 0);
         Matcher method = CONFIG_METHOD.matcher(failure);
-        int line = -1;
-        if (method.find()) {
-            line = lineMatching("name:\\s*[\"']?" + Pattern.quote(method.group(1)) + "[\"']?\\s*$", Math.max(idLine, 0));
-        } else if (failure.startsWith("ClassNotFoundException")) {
-            line = lineMatching("className:\\s*[\"']?" + Pattern.quote(subject.getClassName()), Math.max(idLine, 0));
+        boolean namesMethod = method.find();
+        for (Map.Entry<Path, List<String>> source : sources.entrySet()) {
+            List<String> text = source.getValue();
+            int idLine = lineMatching(text, "id:\\s*[\"']?" + Pattern.quote(subject.getId()) + "[\"']?\\s*$", 0);
+            if (idLine < 0) {
+                continue;
+            }
+            int line = -1;
+            if (namesMethod) {
+                line = lineMatching(text, "name:\\s*[\"']?" + Pattern.quote(method.group(1)) + "[\"']?\\s*$", idLine);
+            } else if (failure.startsWith("ClassNotFoundException")) {
+                line = lineMatching(text, "className:\\s*[\"']?" + Pattern.quote(subject.getClassName()), idLine);
+            }
+            return source.getKey() + ":" + ((line >= 0 ? line : idLine) + 1);
         }
-        int chosen = line >= 0 ? line : idLine;
-        return chosen >= 0 ? fluxFile + ":" + (chosen + 1) : fluxFile.toString();
+        return fluxFile.toString();
     }
 
-    /** {@code file:line} of the first line matching the pattern, or just the file. */
+    /** {@code file:line} of the first line matching the pattern, in the file or its includes, or just the file. */
     private String where(String regex) {
-        int line = lineMatching(regex, 0);
-        return line >= 0 ? fluxFile + ":" + (line + 1) : fluxFile.toString();
+        for (Map.Entry<Path, List<String>> source : sources.entrySet()) {
+            int line = lineMatching(source.getValue(), regex, 0);
+            if (line >= 0) {
+                return source.getKey() + ":" + (line + 1);
+            }
+        }
+        return fluxFile.toString();
     }
 
     /** The 0-based index of the first line from {@code from} on that matches, or -1. */
-    private int lineMatching(String regex, int from) {
+    private static int lineMatching(List<String> text, String regex, int from) {
         Pattern pattern = Pattern.compile(regex);
-        for (int i = from; i < lines.size(); i++) {
-            if (pattern.matcher(lines.get(i)).find()) {
+        for (int i = from; i < text.size(); i++) {
+            if (pattern.matcher(text.get(i)).find()) {
                 return i;
             }
         }

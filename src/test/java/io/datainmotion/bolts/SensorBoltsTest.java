@@ -92,7 +92,7 @@ class SensorBoltsTest {
 
     @Test
     void thresholdMapsStrictlyAboveToOne() {
-        ThresholdBolt bolt = new ThresholdBolt(25.0);
+        ThresholdBolt bolt = new ThresholdBolt().withThreshold(25.0);
         Contexts.Context context = Contexts.forComponent("threshold");
         when(context.context().getThisTargets()).thenReturn(Map.of(Utils.DEFAULT_STREAM_ID, Map.of("window", Grouping.direct(new NullStruct()))));
         when(context.context().getComponentTasks("window")).thenReturn(List.of(7));

@@ -39,7 +39,7 @@ class SensorStateSizeTest {
         RecordingCollector recorder = new RecordingCollector();
         Contexts.Context context = Contexts.forComponent("window");
         KeyValueState<String, Object> state = new InMemoryKeyValueState<>();
-        SensorWindowBolt bolt = new SensorWindowBolt(60, 10, 25.0, 0.5);
+        SensorWindowBolt bolt = new SensorWindowBolt().withWindowSeconds(60).withAllowedLatenessSeconds(10).withThreshold(25.0).withAlertFraction(0.5);
         bolt.prepare(Map.of(), context.context(), recorder.collector());
         bolt.initState(state);
         SensorSimulator simulator = new SensorSimulator(SensorSimulator.Settings.clean(3, SENSORS, READINGS,

@@ -33,7 +33,7 @@ class SensorWindowBoltTest {
     private final Contexts.Context context = Contexts.forComponent("window");
     private final KeyValueState<String, Object> state = new InMemoryKeyValueState<>();
     // 10 s windows, 2 s lateness, alert at half the readings above 25 °C
-    private final SensorWindowBolt bolt = new SensorWindowBolt(10, 2, 25.0, 0.5);
+    private final SensorWindowBolt bolt = new SensorWindowBolt().withWindowSeconds(10).withAllowedLatenessSeconds(2).withThreshold(25.0).withAlertFraction(0.5);
     private long offset;
 
     @BeforeEach
@@ -241,7 +241,7 @@ class SensorWindowBoltTest {
 
     @Test
     void aBatchHeldLongerThanTheMessageTimeoutIsFailedForItsSourceToReplay() {
-        SensorWindowBolt impatient = new SensorWindowBolt(10, 2, 25.0, 0.5);
+        SensorWindowBolt impatient = new SensorWindowBolt().withWindowSeconds(10).withAllowedLatenessSeconds(2).withThreshold(25.0).withAlertFraction(0.5);
         impatient.prepare(Map.of(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS, 0), Contexts.forComponent("window").context(),
                 recorder.collector());
         impatient.initState(new InMemoryKeyValueState<>());

@@ -28,7 +28,7 @@ class SimulatedSensorSpoutTest {
 
     @Test
     void emitsBatchesShapedLikeTheKafkaSpoutsUpToTheCountAndReplaysAFailedOneFirst() {
-        SimulatedSensorSpout spout = new SimulatedSensorSpout(5, 3, 6, 100_000, "", 0.0, 0, 0);
+        SimulatedSensorSpout spout = new SimulatedSensorSpout().withSeed(5).withSensors(3).withCount(6).withReadingsPerSecond(100_000).withFaults("").withFaultRate(0.0).withDisorderMillis(0).withLateDelayMillis(0);
         spout.open(Map.of(), Contexts.forComponent("readings").context(), recorder.collector());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -61,9 +61,9 @@ class SimulatedSensorSpoutTest {
 
     @Test
     void badSettingsAreRefusedWhenTheTopologyIsBuilt() {
-        assertThrows(IllegalArgumentException.class, () -> new SimulatedSensorSpout(1, 3, 0, 10, "gremlins", 0.1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SimulatedSensorSpout(1, 0, 0, 10, "", 0.1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SimulatedSensorSpout(1, 3, 0, 0, "", 0.1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SimulatedSensorSpout().withSeed(1).withSensors(3).withCount(0).withReadingsPerSecond(10).withFaults("gremlins").withFaultRate(0.1).withDisorderMillis(0).withLateDelayMillis(0));
+        assertThrows(IllegalArgumentException.class, () -> new SimulatedSensorSpout().withSeed(1).withSensors(0).withCount(0).withReadingsPerSecond(10).withFaults("").withFaultRate(0.1).withDisorderMillis(0).withLateDelayMillis(0));
+        assertThrows(IllegalArgumentException.class, () -> new SimulatedSensorSpout().withSeed(1).withSensors(3).withCount(0).withReadingsPerSecond(0).withFaults("").withFaultRate(0.1).withDisorderMillis(0).withLateDelayMillis(0));
         assertEquals(java.util.EnumSet.of(Fault.NAN, Fault.LATE), SimulatedSensorSpout.parseFaults("nan, late"));
     }
 }

@@ -12,11 +12,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.storm.flux.model.BeanDef;
+import org.apache.storm.flux.model.BeanReference;
+import org.apache.storm.flux.model.StreamDef;
+import org.apache.storm.flux.model.TopologyDef;
+import org.apache.storm.flux.parser.FluxParser;
 import org.apache.storm.generated.StormTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every shipped Flux file parses, builds and validates with the shipped properties; broken ones are refused. */
 class FluxFilesTest {
@@ -92,6 +98,91 @@ class FluxFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FluxTopology.load(file, FluxTopology.properties(LOCAL_PROPERTIES)));
         assertTrue(e.getMessage().contains("SentimentBlot"), e.getMessage());
+    }
+
+    /**
+     * Why the Kafka client components are not in a shared include (README, "Rewiring without Java"):
+     * Flux builds an including file's components before those it includes, so a pipeline's consumer
+     * properties cannot build on an included kafkaSecurity. If a Flux upgrade changes this, share them.
+     */
+    @Test
+    void fluxBuildsTheIncludingFilesComponentsBeforeTheIncludedOnes(@TempDir Path dir) throws IOException {
+        Path shared = dir.resolve("shared.yaml");
+        Files.writeString(shared, """
+                name: "shared"
+                components:
+                  - id: "kafkaSecurity"
+                    className: "java.util.Properties"
+                """);
+        Path pipeline = dir.resolve("pipeline.yaml");
+        Files.writeString(pipeline, Files.readString(Path.of("flux/sentiment.yaml"))
+                .replaceFirst("(?s)\\ncomponents:\\n.*?\\n  # Committed offsets", """
+
+                        includes:
+                          - resource: false
+                            file: "%s"
+                            override: false
+
+                        components:
+                          # Committed offsets""".formatted(shared)));
+        assertTrue(Files.readString(pipeline).contains("ref: \"kafkaSecurity\""), "the consumer properties use it");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(pipeline, FluxTopology.properties(LOCAL_PROPERTIES)));
+        assertTrue(e.getMessage().contains("argument shouldn't be null"), e.getMessage());
+    }
+
+    /** FluxTopology merges includes itself (to resolve their paths); the result is what Flux's own merge gives. */
+    @ParameterizedTest
+    @ValueSource(strings = {"flux/sensors-simulated.yaml", "flux/sentiment-audit.yaml"})
+    void includesAreMergedAsFluxMergesThem(String file) throws IOException {
+        Properties properties = FluxTopology.properties(LOCAL_PROPERTIES);
+        TopologyDef ours = FluxTopology.parse(Path.of(file), properties);
+        TopologyDef fluxs = FluxParser.parseFile(file, false, true, properties, true);
+
+        assertEquals(fluxs.getName(), ours.getName());
+        assertEquals(fluxs.getConfig(), ours.getConfig());
+        assertEquals(describe(fluxs.getComponents()), describe(ours.getComponents()));
+        assertEquals(describe(fluxs.getSpouts()), describe(ours.getSpouts()));
+        assertEquals(describe(fluxs.getBolts()), describe(ours.getBolts()));
+        assertEquals(fluxs.getStreams().stream().map(FluxFilesTest::describe).toList(),
+                ours.getStreams().stream().map(FluxFilesTest::describe).toList());
+    }
+
+    private static List<String> describe(List<? extends BeanDef> definitions) {
+        return definitions.stream().map(d -> d.getId() + "=" + d.getClassName() + arguments(d.getConstructorArgs())
+                + (d.getConfigMethods() == null ? "" : d.getConfigMethods().stream().map(m -> m.getName() + arguments(m.getArgs())).toList()))
+                .toList();
+    }
+
+    private static String arguments(List<Object> args) {
+        return args == null ? "" : args.stream().map(a -> a instanceof BeanReference r ? "ref:" + r.getId() : String.valueOf(a)).toList().toString();
+    }
+
+    private static String describe(StreamDef stream) {
+        return stream.getFrom() + "->" + stream.getTo() + ":" + stream.getGrouping().getType() + "/" + stream.getGrouping().getStreamId();
+    }
+
+    /** bin/dim runs from any directory: it passes the project directory, where include paths start. */
+    @Test
+    void includePathsStartAtTheProjectDirectoryBinDimPasses(@TempDir Path home) throws IOException {
+        Files.createDirectories(home.resolve("flux"));
+        Files.writeString(home.resolve("flux/sensors.yaml"), Files.readString(Path.of("flux/sensors.yaml"))
+                .replace("parallelism: ${sensors.window.parallelism}", "parallelism: 3"));
+        Files.copy(Path.of("flux/sensors-simulated.yaml"), home.resolve("flux/sensors-simulated.yaml"));
+        String before = System.getProperty("dim.home");
+        System.setProperty("dim.home", home.toString());
+        try {
+            FluxTopology loaded = FluxTopology.load(home.resolve("flux/sensors-simulated.yaml"), FluxTopology.properties(LOCAL_PROPERTIES));
+            assertEquals(3, loaded.topology().get_bolts().get("window").get_common().get_parallelism_hint(),
+                    "the included file is " + home + "/flux/sensors.yaml, not the working directory's");
+        } finally {
+            if (before == null) {
+                System.clearProperty("dim.home");
+            } else {
+                System.setProperty("dim.home", before);
+            }
+        }
     }
 
     @Test

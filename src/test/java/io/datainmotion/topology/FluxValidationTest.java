@@ -101,6 +101,41 @@ class FluxValidationTest {
         assertTrue(problems.get(0).message().contains("environment variable DIM_KAFKA_PASSWORD"), problems::toString);
     }
 
+    @Test
+    void theSensorFilesAndTheirIncludeHaveNoProblem() {
+        assertEquals(List.of(), FluxValidation.check(Path.of("flux/sensors.yaml"), localProperties(), false));
+        assertEquals(List.of(), FluxValidation.check(Path.of("flux/sensors-simulated.yaml"), localProperties(), false));
+    }
+
+    @Test
+    void aProblemInAnIncludedFileIsReportedAtItsOwnLine(@TempDir Path dir) throws IOException {
+        Path included = dir.resolve("sensors.yaml");
+        Files.writeString(included, Files.readString(Path.of("flux/sensors.yaml"))
+                .replace("name: \"withAllowedLatenessSeconds\"", "name: \"withAllowedLatenesSeconds\""));
+        Path including = dir.resolve("sensors-simulated.yaml");
+        Files.writeString(including, Files.readString(Path.of("flux/sensors-simulated.yaml"))
+                .replace("file: \"flux/sensors.yaml\"", "file: \"" + included + "\""));
+
+        List<FluxValidation.Problem> problems = FluxValidation.check(including, localProperties(), false);
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertProblem(problems.get(0), included, lineOf(Files.readAllLines(included), "withAllowedLatenesSeconds"),
+                "bolt 'window': IllegalArgumentException: Unable to find configuration method 'withAllowedLatenesSeconds'");
+    }
+
+    @Test
+    void aMissingNamedSettingIsReportedAtItsBolt(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("sensors.yaml");
+        Files.writeString(broken, Files.readString(Path.of("flux/sensors.yaml"))
+                .replace("      - name: \"withWindowSeconds\"\n        args:\n          - ${sensors.window.seconds}\n", ""));
+
+        List<FluxValidation.Problem> problems = FluxValidation.check(broken, localProperties(), false);
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertProblem(problems.get(0), broken, lineOf(Files.readAllLines(broken), "id: \"window\""),
+                "bolt 'window': IllegalArgumentException: SensorWindowBolt needs the configMethods [withWindowSeconds]");
+    }
+
     private static void assertProblem(FluxValidation.Problem problem, Path file, int line, String messageStart) {
         assertEquals(file + ":" + line, problem.where(), problem::toString);
         assertTrue(problem.message().startsWith(messageStart), problem::toString);

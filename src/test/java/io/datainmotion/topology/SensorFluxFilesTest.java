@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.datainmotion.batch.KafkaBatchSpout;
+import io.datainmotion.spouts.SimulatedSensorSpout;
 import org.apache.storm.generated.Grouping;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.spout.CheckpointSpout;
+import org.apache.storm.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +71,82 @@ class SensorFluxFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FluxTopology.load(Path.of(file), properties));
         assertTrue(e.getMessage().contains("${sensors.window.seconds} has no value"), e.getMessage());
+    }
+
+    @Test
+    void theSimulatedFileIsTheSensorGraphIncludedWithItsOwnSpoutAndStateProvider() {
+        Properties properties = FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES);
+        FluxTopology kafka = FluxTopology.load(Path.of("flux/sensors.yaml"), properties);
+        FluxTopology simulated = FluxTopology.load(Path.of("flux/sensors-simulated.yaml"), properties);
+
+        assertEquals("sensors-simulated", simulated.name(), "the including file's name wins (override: false)");
+        assertEquals("org.apache.storm.state.InMemoryKeyValueStateProvider", simulated.config().get("topology.state.provider"));
+        assertEquals("io.datainmotion.batch.KafkaStateProvider", kafka.config().get("topology.state.provider"));
+        assertEquals(kafka.config().get("topology.kryo.register"), simulated.config().get("topology.kryo.register"),
+                "the rest of the config comes from the included file");
+        assertEquals(SimulatedSensorSpout.class, spoutClass(simulated, "readings"));
+        assertEquals(KafkaBatchSpout.class, spoutClass(kafka, "readings"));
+        assertEquals(1, simulated.topology().get_spouts().get("readings").get_common().get_parallelism_hint());
+        assertEquals(kafka.topology().get_bolts().keySet(), simulated.topology().get_bolts().keySet());
+        for (String bolt : kafka.topology().get_bolts().keySet()) {
+            assertEquals(userInputs(kafka.topology(), bolt), userInputs(simulated.topology(), bolt), bolt);
+            assertEquals(kafka.topology().get_bolts().get(bolt).get_common().get_parallelism_hint(),
+                    simulated.topology().get_bolts().get(bolt).get_common().get_parallelism_hint(), bolt);
+        }
+    }
+
+    @Test
+    void aWindowBoltMissingANamedSettingIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sensors.yaml");
+        Files.writeString(file, Files.readString(Path.of("flux/sensors.yaml"))
+                .replace("""
+                              - name: "withAlertFraction"
+                                args:
+                                  - ${sensors.alert.fraction}
+                        """, ""));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(file, FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)));
+
+        assertTrue(e.getMessage().contains("SensorWindowBolt needs the configMethods [withAlertFraction]"), e.getMessage());
+    }
+
+    @Test
+    void swappedSettingsTravelWithTheirNamesSoAnImpossibleOneIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sensors.yaml");
+        String original = Files.readString(Path.of("flux/sensors.yaml"));
+        // The window bolt's withThreshold and withAlertFraction names exchanged, values left in place.
+        String swapped = original.replace(
+                "name: \"withThreshold\"\n        args:\n          - ${sensors.threshold}\n      - name: \"withAlertFraction\"",
+                "name: \"withAlertFraction\"\n        args:\n          - ${sensors.threshold}\n      - name: \"withThreshold\"");
+        assertTrue(!swapped.equals(original), "the window bolt's two settings are swapped");
+        Files.writeString(file, swapped);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(file, FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)));
+
+        assertTrue(e.getMessage().contains("alert level must be a fraction in [0, 1], got 25.0"), e.getMessage());
+    }
+
+    @Test
+    void aSimulatorMissingARequiredSettingIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sensors-simulated.yaml");
+        Files.writeString(file, Files.readString(Path.of("flux/sensors-simulated.yaml"))
+                .replace("""
+                              - name: "withSensors"
+                                args:
+                                  - ${sensors.simulated.sensors}
+                        """, ""));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FluxTopology.load(file, FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)));
+
+        assertTrue(e.getMessage().contains("SimulatedSensorSpout needs the configMethods [withSensors]"), e.getMessage());
+    }
+
+    private static Class<?> spoutClass(FluxTopology loaded, String spout) {
+        return Utils.javaDeserialize(loaded.topology().get_spouts().get(spout).get_spout_object().get_serialized_java(),
+                Object.class).getClass();
     }
 
     /** Inputs other than Storm's checkpoint stream, as "component:stream" → grouping. */

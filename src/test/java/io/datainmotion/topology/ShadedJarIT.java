@@ -4,30 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import io.datainmotion.cluster.StormInstallation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar `mvn package` builds for `storm jar`: Flux, the Kafka spout, Kafka clients and our classes
  * inside; Storm itself, its daemons, a Kafka broker and logging bindings outside (the worker has
- * its own, and a second defaults.yaml makes Storm refuse the jar).
+ * its own, and a second defaults.yaml makes Storm refuse the jar); the Flux files under flux/.
  */
 class ShadedJarIT {
 
-    @Test
-    void holdsTheTopologyAndNotTheContainer() throws IOException {
-        Path jar;
+    private static Path shadedJar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             List<Path> jars = files.filter(p -> p.getFileName().toString().matches("data-in-motion-[\\d.]+\\.jar")).toList();
             assertEquals(1, jars.size(), "one shaded jar in target/: " + jars);
-            jar = jars.get(0);
+            return jars.get(0);
         }
-        try (JarFile file = new JarFile(jar.toFile())) {
+    }
+
+    @Test
+    void holdsTheTopologyAndNotTheContainer() throws IOException {
+        try (JarFile file = new JarFile(shadedJar().toFile())) {
             List<String> names = file.stream().map(e -> e.getName()).toList();
             for (String required : List.of("org/apache/storm/flux/Flux.class",
                     "org/apache/storm/kafka/bolt/KafkaBolt.class", "io/datainmotion/spouts/KafkaBatchSpout.class",
@@ -37,11 +43,39 @@ class ShadedJarIT {
                     "io/datainmotion/sentiment/vader_sentiment_lexicon.txt")) {
                 assertTrue(names.contains(required), "the jar holds " + required);
             }
+            try (Stream<Path> fluxFiles = Files.list(Path.of("flux"))) {
+                for (Path fluxFile : fluxFiles.toList()) {
+                    assertTrue(names.contains("flux/" + fluxFile.getFileName()), "the jar holds " + fluxFile);
+                }
+            }
+            assertEquals("true", file.getManifest().getMainAttributes().getValue("Multi-Release"),
+                    "bundled jars' META-INF/versions classes are used");
             for (String forbidden : List.of("org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
                     "kafka/log/", "org/apache/storm/topology/TopologyBuilder", "org/slf4j/", "org/apache/logging/log4j/",
                     "defaults.yaml", "log4j2.xml", "com/vader/")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), "the jar holds nothing of " + forbidden);
             }
         }
+    }
+
+    /**
+     * {@code storm jar <jar> org.apache.storm.flux.Flux --resource /flux/... --filter /flux/...}: the
+     * YAML and the properties read from the jar, on the classpath storm jar gives its client.
+     */
+    @Test
+    void fluxBuildsATopologyFromTheFilesInTheJar(@TempDir Path dir) throws IOException, InterruptedException {
+        String classpath = shadedJar().toAbsolutePath() + ":" + StormInstallation.of(Path.of("")).clientClasspath();
+        Path output = dir.resolve("flux.out");
+        // Run elsewhere than the project directory: nothing may come from flux/ on disk.
+        Process flux = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", classpath, "org.apache.storm.flux.Flux", "--dry-run", "--no-splash",
+                "--resource", "/flux/sensors.yaml", "--filter", "/flux/local.properties")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!flux.waitFor(120, TimeUnit.SECONDS)) {
+            flux.destroyForcibly().waitFor();
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertEquals(0, flux.exitValue(), printed);
+        assertTrue(printed.contains("Topology Name: sensors"), printed);
     }
 }
