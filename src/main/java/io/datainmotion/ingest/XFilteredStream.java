@@ -2,16 +2,20 @@ package io.datainmotion.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * X's filtered stream ({@code GET /2/tweets/search/stream}): one long-lived HTTP response whose body
  * is one JSON object per {@code \r\n}-terminated line, with a blank keep-alive line at least every
  * 20 s. Follows X's documented client behaviour: reconnect after 20 s without a byte (the JDK's
- * HttpClient has no read timeout, so a watchdog closes the body, which ends the blocked read),
+ * HttpClient has no read timeout, so a watchdog cancels the body, which closes the connection),
  * reconnect at once after an established connection ends (including after an
  * {@code operational-disconnect} notice), back off per {@link ReconnectPolicy} after failed
  * attempts, and stop on 401/403 and other client errors instead of retrying for ever.
@@ -46,7 +50,7 @@ public final class XFilteredStream implements LiveSource {
     private final Pause pause;
     private final ScheduledExecutorService watchdog;
     private volatile boolean stopped;
-    private volatile Connection current;
+    private volatile Exchange current;
 
     public XFilteredStream(HttpClient client, URI baseUri, String bearerToken, Duration stallTimeout,
                            ReconnectPolicy policy, IngestMetrics metrics, Pause pause) {
@@ -101,9 +105,9 @@ public final class XFilteredStream implements LiveSource {
     @Override
     public void stop() {
         stopped = true;
-        Connection connection = current;
-        if (connection != null) {
-            connection.close();
+        Exchange exchange = current;
+        if (exchange != null) {
+            exchange.close();
         }
     }
 
@@ -113,29 +117,44 @@ public final class XFilteredStream implements LiveSource {
                 .header("Authorization", authorization)
                 .header("User-Agent", "data-in-motion-ingest")
                 .GET().build();
-        HttpResponse<InputStream> response;
+        Exchange exchange = new Exchange(messages);
+        client.sendAsync(request, exchange).whenComplete((response, error) -> {
+            if (error != null) {
+                exchange.headers.completeExceptionally(error);
+                exchange.ended.completeExceptionally(error);
+            }
+        });
+        int status;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
+            status = exchange.headers.get().statusCode();
+        } catch (ExecutionException e) {
             Duration delay = policy.afterNetworkError();
-            LOG.warn("Cannot connect to X's filtered stream at {}: {}", streamUri.getHost(), e.toString());
+            LOG.warn("Cannot connect to X's filtered stream at {}: {}", streamUri.getHost(), String.valueOf(e.getCause()));
             return delay;
         }
-        int status = response.statusCode();
-        if (status == 200) {
-            policy.connected();
-            metrics.keepAlive();
-            LOG.info("Connected to X's filtered stream");
-            read(response.body(), messages);
-            return policy.afterDrop();
+        current = exchange;
+        try {
+            if (status == 200) {
+                policy.connected();
+                metrics.keepAlive();
+                LOG.info("Connected to X's filtered stream");
+                if (stopped) {
+                    exchange.close();
+                }
+                awaitEnd(exchange);
+                return policy.afterDrop();
+            }
+            awaitEnd(exchange);
+        } finally {
+            current = null;
         }
-        String body = drain(response.body());
+        String body = excerpt(exchange.errorBody.toString(StandardCharsets.UTF_8));
         if (status == 401 || status == 403) {
             throw new IngestException("X refused the filtered stream with HTTP " + status
                     + ": check the bearer token (and that the app may use the filtered stream); X said: " + body);
         }
         if (status == 429) {
-            Duration delay = policy.afterRateLimit(rateLimitReset(response));
+            Duration delay = policy.afterRateLimit(rateLimitReset(exchange.headers.join()));
             LOG.warn("X's filtered stream answered 429 (rate limit or too many connections): {}", body);
             return delay;
         }
@@ -147,70 +166,40 @@ public final class XFilteredStream implements LiveSource {
         return delay;
     }
 
-    /** Reads lines until the connection ends, whatever ends it. */
-    private void read(InputStream body, BlockingQueue<String> messages) throws InterruptedException {
-        Connection connection = new Connection(body);
-        current = connection;
-        if (stopped) {
-            connection.close();
-        }
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (body) {
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                connection.lastReadNanos = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] != '\n') {
-                        line.write(buffer[i]);
-                        continue;
-                    }
-                    String text = line.toString(StandardCharsets.UTF_8).strip();
-                    line.reset();
-                    metrics.keepAlive();
-                    if (!text.isEmpty()) {
-                        messages.put(text);
-                    }
-                }
+    /** Waits until the response body ends, whatever ends it. */
+    private void awaitEnd(Exchange exchange) throws InterruptedException {
+        try {
+            exchange.ended.get();
+            if (exchange.status == 200 && !stopped) {
+                LOG.warn("X closed the filtered stream");
             }
-            LOG.warn("X closed the filtered stream");
-        } catch (IOException e) {
-            if (connection.stalled) {
+        } catch (ExecutionException e) {
+            if (exchange.stalled) {
                 LOG.warn("No data from X's filtered stream for {} s: reconnecting", stallTimeout.toSeconds());
             } else if (!stopped) {
-                LOG.warn("X's filtered stream broke off: {}", e.toString());
+                LOG.warn("X's filtered stream broke off: {}", String.valueOf(e.getCause()));
             }
-        } finally {
-            current = null;
         }
-        if (line.size() > 0 && !stopped) {
+        if (exchange.line.size() > 0 && !stopped) {
             metrics.malformed();
-            LOG.warn("Discarded an incomplete line of {} bytes at the end of the connection", line.size());
+            LOG.warn("Discarded an incomplete line of {} bytes at the end of the connection", exchange.line.size());
         }
     }
 
     private void closeIfStalled() {
-        Connection connection = current;
-        if (connection != null && System.nanoTime() - connection.lastReadNanos > stallTimeout.toNanos()) {
-            connection.stalled = true;
-            connection.close();
+        Exchange exchange = current;
+        if (exchange != null && System.nanoTime() - exchange.lastReadNanos > stallTimeout.toNanos()) {
+            exchange.stalled = true;
+            exchange.close();
         }
     }
 
-    private static OptionalLong rateLimitReset(HttpResponse<?> response) {
+    private static OptionalLong rateLimitReset(HttpResponse.ResponseInfo response) {
         try {
             return response.headers().firstValue("x-rate-limit-reset").map(v -> OptionalLong.of(Long.parseLong(v.strip())))
                     .orElse(OptionalLong.empty());
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
-        }
-    }
-
-    private static String drain(InputStream body) {
-        try (body) {
-            return excerpt(new String(body.readNBytes(4 * EXCERPT_CHARS), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return "(no body: " + e + ")";
         }
     }
 
@@ -220,20 +209,96 @@ public final class XFilteredStream implements LiveSource {
         return line.length() <= EXCERPT_CHARS ? line : line.substring(0, EXCERPT_CHARS) + "...";
     }
 
-    private static final class Connection {
-        private final InputStream body;
+    /**
+     * One request: takes the status line from the response, then the body as the client receives it.
+     * A subscriber of its own rather than the client's InputStream, because that stream throws away
+     * what it has buffered when the connection breaks, and with it whole posts received before the break.
+     */
+    private final class Exchange implements HttpResponse.BodyHandler<Void>, Flow.Subscriber<List<ByteBuffer>> {
+        private final BlockingQueue<String> messages;
+        private final CompletableFuture<HttpResponse.ResponseInfo> headers = new CompletableFuture<>();
+        private final CompletableFuture<Void> ended = new CompletableFuture<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
+        private volatile Flow.Subscription subscription;
+        private volatile int status;
         private volatile long lastReadNanos = System.nanoTime();
         private volatile boolean stalled;
 
-        Connection(InputStream body) {
-            this.body = body;
+        Exchange(BlockingQueue<String> messages) {
+            this.messages = messages;
         }
 
-        void close() {
+        @Override
+        public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
+            status = info.statusCode();
+            headers.complete(info);
+            return HttpResponse.BodySubscribers.fromSubscriber(this);
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            if (ended.isDone()) {
+                subscription.cancel();
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            lastReadNanos = System.nanoTime();
             try {
-                body.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the stream: {}", e.toString());
+                for (ByteBuffer buffer : buffers) {
+                    if (status == 200) {
+                        split(buffer);
+                    } else if (errorBody.size() < 4 * EXCERPT_CHARS) {
+                        byte[] bytes = new byte[buffer.remaining()];
+                        buffer.get(bytes);
+                        errorBody.writeBytes(bytes);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                return;
+            }
+            subscription.request(1);
+        }
+
+        private void split(ByteBuffer buffer) throws InterruptedException {
+            while (buffer.hasRemaining()) {
+                byte b = buffer.get();
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                String text = line.toString(StandardCharsets.UTF_8).strip();
+                line.reset();
+                metrics.keepAlive();
+                if (!text.isEmpty()) {
+                    messages.put(text);
+                }
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            ended.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            ended.complete(null);
+        }
+
+        /** Ends the exchange from outside (stall, stop): cancelling the body closes the connection. */
+        void close() {
+            ended.completeExceptionally(new IOException("closed by this client"));
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
             }
         }
     }
