@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datainmotion.kafka.TopicReader;
 import io.datainmotion.testing.CapturedLogs;
+import io.datainmotion.testing.DimProcess;
 import io.datainmotion.testing.KafkaBrokerExtension;
 import io.datainmotion.topology.FluxTopology;
 import io.datainmotion.topology.LocalStorm;
@@ -279,6 +280,49 @@ class LiveSourcesIT {
                 assertNotNull(scored.get(id).get("sentiment"));
             }
             assertTrue(logs.text().contains("Jetstream connection ended"), logs.text());
+        }
+    }
+
+    @Test
+    void binDimIngestRunsUntilSigtermThenFlushesAndKeepsItsCursor(@TempDir Path dir) throws Exception {
+        Map<String, ObjectNode> englishPosts = new LinkedHashMap<>();
+        List<ObjectNode> events = events("p", 16, englishPosts);
+        Path cursorFile = dir.resolve("bluesky-cursor");
+        Path propertiesFile = dir.resolve("ingest.properties");
+        try (FakeJetstream jetstream = new FakeJetstream()) {
+            Properties properties = new Properties();
+            properties.putAll(shipped);
+            properties.setProperty("bluesky.jetstream.url", jetstream.url().toString());
+            properties.setProperty("bluesky.cursor.file", cursorFile.toString());
+            try (var out = Files.newOutputStream(propertiesFile)) {
+                properties.store(out, null);
+            }
+            jetstream.publish(events);
+            Process process = DimProcess.start(Map.of(), "ingest", "bluesky", "--filter", propertiesFile.toString());
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    return "(output unreadable: " + e + ")";
+                }
+            });
+            try {
+                awaitKeys(shipped.getProperty("topic.tweets"), englishIds(englishPosts, "p"));
+                // SIGTERM as a supervisor sends it (Process.destroy would also close the output pipe).
+                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor());
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bin/dim ingest ends on SIGTERM");
+            } finally {
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                }
+            }
+            String printed = output.get(10, TimeUnit.SECONDS);
+            assertEquals(143, process.exitValue(), "the JVM's status after SIGTERM, once the flush is done: " + printed);
+            assertTrue(printed.contains("Ingesting bluesky into tweets until Ctrl-C."), printed);
+            assertTrue(printed.contains("bluesky stopped: posts received 14, written 10"), printed);
+            List<ObjectNode> history = jetstream.history();
+            assertEquals(OptionalLong.of(history.get(history.size() - 1).get("time_us").asLong()),
+                    new CursorFile(cursorFile).read(), "the cursor of the last event, stored on the way out");
         }
     }
 
