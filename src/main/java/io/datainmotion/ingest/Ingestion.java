@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One ingestion process: a live source's reader thread → a bounded queue → this writer, which
- * decodes, filters and sends each post to the tweets topic keyed by its id. The producer is durable
+ * decodes, filters and sends each post to the tweets topic keyed by its id. The producer (closed at
+ * the end) is durable
  * ({@code acks=all}, idempotent), and a post counts as written only when the broker acknowledged it.
  * A failed send ends ingestion with an {@link IngestException} (so the process exits non-zero and
  * its supervisor restarts it) rather than retrying for ever; {@link #stop()} (Ctrl-C, SIGTERM)
@@ -29,6 +30,7 @@ public final class Ingestion {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
     private static final Duration CURSOR_SAVE_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final LiveSource source;
     private final PostFilter filter;
@@ -107,6 +109,7 @@ public final class Ingestion {
             stop();
             reader.join();
             producer.flush();
+            producer.close(PRODUCER_CLOSE_TIMEOUT);
             timers.shutdownNow();
             timers.awaitTermination(5, TimeUnit.SECONDS);
             saveCursor();

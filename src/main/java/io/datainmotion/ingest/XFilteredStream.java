@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class XFilteredStream implements LiveSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(XFilteredStream.class);
     private static final int EXCERPT_CHARS = 300;
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client;
     private final URI streamUri;
@@ -126,10 +128,13 @@ public final class XFilteredStream implements LiveSource {
         });
         int status;
         try {
-            status = exchange.headers.get().statusCode();
-        } catch (ExecutionException e) {
+            status = exchange.headers.get(RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS).statusCode();
+        } catch (ExecutionException | TimeoutException e) {
+            exchange.close();
             Duration delay = policy.afterNetworkError();
-            LOG.warn("Cannot connect to X's filtered stream at {}: {}", streamUri.getHost(), String.valueOf(e.getCause()));
+            LOG.warn("Cannot connect to X's filtered stream at {}: {}", streamUri.getHost(),
+                    e instanceof TimeoutException ? "no response within " + RESPONSE_TIMEOUT.toSeconds() + " s"
+                            : String.valueOf(e.getCause()));
             return delay;
         }
         current = exchange;
