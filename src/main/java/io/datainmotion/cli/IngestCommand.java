@@ -43,6 +43,9 @@ final class IngestCommand implements Callable<Integer> {
         if (bootstrap != null) {
             properties.setProperty("kafka.bootstrap.servers", bootstrap);
         }
+        // Like var/kafka: a relative cursor file lives in the project, wherever bin/dim is run from.
+        String cursorFile = properties.getProperty("bluesky.cursor.file", "var/bluesky-cursor").strip();
+        properties.setProperty("bluesky.cursor.file", ProjectHome.path().resolve(cursorFile).toString());
         Ingestion ingestion = LiveSources.create(source, properties, System.getenv());
         CountDownLatch finished = new CountDownLatch(1);
         // SIGTERM or Ctrl-C: stop reading, write what was read and flush before the JVM exits.
