@@ -151,10 +151,12 @@ class LiveSourcesIT {
             }
 
             assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(90),
-                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(250), Duration.ZERO), pauses,
+                    Duration.ZERO, Duration.ZERO, Duration.ofMillis(250), Duration.ZERO), pauses.subList(0, 8),
                     "at once after each drop, stall or operational disconnect; 5 s then 10 s after 503s; until the "
                             + "rate-limit reset (90 s, more than the first minute) after 429; 250 ms after a network error");
-            assertEquals(10, x.streamQueries().size(), "one connection per scripted step");
+            // A machine too busy to read the held connection for the stall timeout reconnects it, at once.
+            pauses.subList(8, pauses.size()).forEach(extra -> assertEquals(Duration.ZERO, extra));
+            assertEquals(10 + pauses.size() - 8, x.streamQueries().size(), "one connection per scripted step");
             x.streamQueries().forEach(q -> assertEquals("tweet.fields=created_at,lang,author_id", q));
 
             IngestMetrics metrics = ingestion.metrics();
@@ -162,10 +164,10 @@ class LiveSourcesIT {
             assertEquals(english.size(), metrics.getPostsWritten());
             assertEquals(Map.of("pt", 1L, "und", 1L), metrics.getPostsSkippedPerLanguage());
             assertEquals(2, metrics.getMessagesMalformed(), "the two lines cut off mid-way");
-            assertEquals(8, metrics.getReconnects());
+            assertEquals(pauses.size(), metrics.getReconnects());
 
             String log = logs.text();
-            assertTrue(log.contains("No data from X's filtered stream for 2 s"), log);
+            assertTrue(log.contains("No data from X's filtered stream for 3 s"), log);
             assertTrue(log.contains("operational-disconnect"), log);
             assertTrue(log.contains("posts received 20, written " + english.size()), "metrics are logged: " + log);
             assertFalse(log.contains(token), "the bearer token is in the log");
@@ -255,8 +257,9 @@ class LiveSourcesIT {
                     "after a clean stop the stored cursor is the last event, everything before it written or skipped");
             Map<String, Long> skipped = first.metrics().getPostsSkippedPerLanguage();
             assertEquals(Set.of("ja", "und"), skipped.keySet(), skipped.toString());
-            assertTrue(skipped.get("ja") >= 3 && skipped.get("ja").equals(skipped.get("und")),
-                    "three of each, and again those the reconnection replayed: " + skipped);
+            assertTrue(skipped.get("ja") >= 3 && skipped.get("und") >= 3,
+                    "three of each, and again those the reconnection replayed after the first connection had them: "
+                            + skipped);
 
             // Events while ingestion is down: only the stored cursor can bring them.
             jetstream.publish(laterEvents);
@@ -361,7 +364,7 @@ class LiveSourcesIT {
         properties.setProperty("x.api.base.url", x.baseUri().toString());
         properties.setProperty("x.bearer.token.env", TOKEN_VARIABLE);
         properties.setProperty("x.rules", rules);
-        properties.setProperty("x.stall.timeout.seconds", "2");
+        properties.setProperty("x.stall.timeout.seconds", "3");
         properties.setProperty("ingest.metrics.interval.seconds", "1");
         return properties;
     }
