@@ -19,8 +19,8 @@ public final class DimProcess {
 
     private DimProcess() {}
 
-    public static Result run(Map<String, String> environment, long timeoutSeconds, String... args)
-            throws IOException, InterruptedException {
+    /** Starts bin/dim without waiting; standard output and error arrive merged on its input stream. */
+    public static Process start(Map<String, String> environment, String... args) throws IOException {
         Path home = Path.of("").toAbsolutePath();
         String classpath = home.resolve("target/classes") + ":" + Files.readString(home.resolve("target/dev-classpath.txt")).strip();
         List<String> command = new ArrayList<>(List.of(
@@ -33,6 +33,12 @@ public final class DimProcess {
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
+        return process;
+    }
+
+    public static Result run(Map<String, String> environment, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(environment, args);
         Path output = Files.createTempFile("dim-process-", ".out");
         try {
             Thread copy = new Thread(() -> {
