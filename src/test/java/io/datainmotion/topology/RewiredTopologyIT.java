@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * flux/sentiment-audit.yaml rewires the sentiment topology in YAML alone (an include plus a second
- * KafkaBolt on the score stream): both outputs get every scored tweet, with the same scores.
+ * KafkaBatchBolt on the score stream): both outputs get every scored tweet, with the same scores.
  */
 class RewiredTopologyIT {
 

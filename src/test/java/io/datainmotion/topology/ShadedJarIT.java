@@ -36,7 +36,7 @@ class ShadedJarIT {
         try (JarFile file = new JarFile(shadedJar().toFile())) {
             List<String> names = file.stream().map(e -> e.getName()).toList();
             for (String required : List.of("org/apache/storm/flux/Flux.class",
-                    "org/apache/storm/kafka/bolt/KafkaBolt.class", "io/datainmotion/spouts/KafkaBatchSpout.class",
+                    "io/datainmotion/batch/KafkaBatchSpout.class", "io/datainmotion/batch/KafkaBatchBolt.class",
                     "org/apache/kafka/clients/consumer/KafkaConsumer.class",
                     "io/datainmotion/bolts/SentimentBolt.class",
                     "io/datainmotion/sentiment/linear-model.bin",
