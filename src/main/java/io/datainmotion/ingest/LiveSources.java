@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.datainmotion.kafka.KafkaClients;
-import io.datainmotion.kafka.KafkaSecurity;
+import io.datainmotion.batch.KafkaSecurity;
 import io.datainmotion.kafka.KafkaTopics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.datainmotion.kafka.KafkaClients;
-import io.datainmotion.kafka.KafkaSecurity;
+import io.datainmotion.batch.KafkaSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;

@@ -6,7 +6,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 import io.datainmotion.kafka.KafkaClients;
-import io.datainmotion.kafka.KafkaSecurity;
+import io.datainmotion.batch.KafkaSecurity;
 import io.datainmotion.kafka.KafkaTopics;
 import org.apache.storm.LocalCluster;
 import org.apache.storm.generated.KillOptions;

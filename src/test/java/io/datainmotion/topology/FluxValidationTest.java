@@ -49,7 +49,7 @@ class FluxValidationTest {
     void componentsThatDependOnABrokenOneAreNotReportedAgain(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, Files.readString(SENTIMENT)
-                .replace("\"io.datainmotion.kafka.KafkaSecurity\"", "\"io.datainmotion.kafka.NoSuchSecurity\""));
+                .replace("\"io.datainmotion.batch.KafkaSecurity\"", "\"io.datainmotion.kafka.NoSuchSecurity\""));
 
         List<FluxValidation.Problem> problems = FluxValidation.check(broken, localProperties(), false);
 

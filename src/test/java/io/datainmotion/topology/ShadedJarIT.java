@@ -50,12 +50,37 @@ class ShadedJarIT {
             }
             assertEquals("true", file.getManifest().getMainAttributes().getValue("Multi-Release"),
                     "bundled jars' META-INF/versions classes are used");
-            for (String forbidden : List.of("org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
+            for (String forbidden : List.of("io/datainmotion/cli/", "io/datainmotion/cluster/", "io/datainmotion/topology/",
+                    "io/datainmotion/kafka/", "io/datainmotion/ingest/", "io/datainmotion/sentiment/LinearModelTrainer",
+                    "picocli/", "de/bwaldvogel/",
+                    "org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
                     "kafka/log/", "org/apache/storm/topology/TopologyBuilder", "org/slf4j/", "org/apache/logging/log4j/",
                     "defaults.yaml", "log4j2.xml", "com/vader/")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), "the jar holds nothing of " + forbidden);
             }
         }
+    }
+
+    /**
+     * The developer tools stay out of the jar, so nothing left in it may need them: jdeps lists every
+     * class one of our classes uses that is neither in the jar nor on a worker's classpath (Storm's
+     * lib-worker). Third-party code may have optional dependencies of its own; ours has none.
+     */
+    @Test
+    void everyClassOfOursInTheJarFindsWhatItUsesInAWorker() throws IOException, InterruptedException {
+        Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
+        String libWorker = StormInstallation.of(Path.of("")).clientClasspath().replace("/*", "");
+        String workerClasspath;
+        try (Stream<Path> jars = Files.list(Path.of(libWorker))) {
+            workerClasspath = String.join(":", jars.map(Path::toString).filter(name -> name.endsWith(".jar")).toList());
+        }
+        Process process = new ProcessBuilder(jdeps.toString(), "--multi-release", "17", "--missing-deps",
+                "-cp", workerClasspath, shadedJar().toString()).redirectErrorStream(true).start();
+        String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "jdeps finished");
+        assertEquals(0, process.exitValue(), report);
+        List<String> ours = report.lines().map(String::strip).filter(line -> line.startsWith("io.datainmotion.")).toList();
+        assertEquals(List.of(), ours, "classes of ours that need something a worker does not have");
     }
 
     /**

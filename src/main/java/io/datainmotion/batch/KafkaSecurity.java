@@ -1,4 +1,4 @@
-package io.datainmotion.kafka;
+package io.datainmotion.batch;
 
 import java.util.HashMap;
 import java.util.Map;

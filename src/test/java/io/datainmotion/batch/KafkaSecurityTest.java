@@ -1,4 +1,4 @@
-package io.datainmotion.kafka;
+package io.datainmotion.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
