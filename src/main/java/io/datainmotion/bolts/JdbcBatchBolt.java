@@ -82,7 +82,12 @@ public class JdbcBatchBolt extends BaseRichBolt {
         this.stored = context.registerCounter("records.stored");
         this.deadLettered = context.registerCounter("records.deadlettered");
         this.failedBatches = context.registerCounter("batches.failed");
-        checkSchema();
+        try {
+            checkSchema();
+        } catch (RuntimeException unmigrated) {
+            dataSource.close();
+            throw unmigrated;
+        }
     }
 
     /** True once the schema is known to be migrated; throws when it is not. */

@@ -71,7 +71,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         StorageSchema.migrate(dataSource());
     }
 
-    /** Stops the server and starts it again on the same port with the same data. */
+    /** Stops the server; {@link #start} starts it again on the same port with the same data. */
     public void stop() {
         server.close();
     }
