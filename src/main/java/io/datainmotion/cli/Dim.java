@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
                 SubmitCommand.class,
                 KillCommand.class,
                 SimulateSensorsCommand.class,
+                PostgresCommand.class,
+                DbCommand.class,
+                SqlCommand.class,
         })
 public final class Dim implements Runnable {
 

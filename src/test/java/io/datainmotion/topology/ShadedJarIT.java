@@ -33,13 +33,16 @@ class ShadedJarIT {
                     "org/apache/storm/kafka/bolt/KafkaBolt.class", "io/datainmotion/spouts/KafkaBatchSpout.class",
                     "org/apache/kafka/clients/consumer/KafkaConsumer.class",
                     "io/datainmotion/bolts/SentimentBolt.class",
+                    "io/datainmotion/bolts/JdbcBatchBolt.class", "org/postgresql/Driver.class",
+                    "com/zaxxer/hikari/HikariDataSource.class", "org/flywaydb/core/Flyway.class",
+                    "io/datainmotion/storage/migrations/V1__result_tables.sql",
                     "io/datainmotion/sentiment/linear-model.bin",
                     "io/datainmotion/sentiment/vader_sentiment_lexicon.txt")) {
                 assertTrue(names.contains(required), "the jar holds " + required);
             }
             for (String forbidden : List.of("org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
                     "kafka/log/", "org/apache/storm/topology/TopologyBuilder", "org/slf4j/", "org/apache/logging/log4j/",
-                    "defaults.yaml", "log4j2.xml", "com/vader/")) {
+                    "defaults.yaml", "log4j2.xml", "com/vader/", "io/zonky/", "postgres-linux-x86_64")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), "the jar holds nothing of " + forbidden);
             }
         }
