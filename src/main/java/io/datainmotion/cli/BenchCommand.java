@@ -126,8 +126,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (records < 1 || batch < 1 || pool < 1 || rounds < 1) {
-                throw new IllegalArgumentException("--records, --batch, --pool and --rounds must be at least 1");
+            if (records < 1 || batch < 1 || rounds < 1) {
+                throw new IllegalArgumentException("--records, --batch and --rounds must be at least 1");
             }
             List<StorageBenchmark.Round> results = new StorageBenchmark(records, batch, pool).run(rounds);
             double loop = StorageBenchmark.median(results.stream().filter(r -> r.engine().equals("loop"))

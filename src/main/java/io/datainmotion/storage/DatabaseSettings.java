@@ -15,6 +15,9 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public record DatabaseSettings(String url, String user, String passwordEnv, int poolSize) implements Serializable {
 
+    /** Flyway, which checks and migrates the schema through the pool, holds two connections at once. */
+    public static final int MIN_POOL_SIZE = 2;
+
     /** How long a writer waits for a connection before the batch fails and is replayed. */
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
@@ -22,8 +25,9 @@ public record DatabaseSettings(String url, String user, String passwordEnv, int 
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("jdbc.url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DB), got " + url);
         }
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("jdbc.pool.size must be at least 1, got " + poolSize);
+        if (poolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("jdbc.pool.size must be at least " + MIN_POOL_SIZE
+                    + " (checking the schema holds two connections), got " + poolSize);
         }
         passwordEnv = passwordEnv == null ? "" : passwordEnv.trim();
     }
@@ -60,7 +64,7 @@ public record DatabaseSettings(String url, String user, String passwordEnv, int 
             config.setPassword(password);
         }
         config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(Math.min(1, poolSize));
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setInitializationFailTimeout(-1);
         // Batched upserts become multi-row statements: one round trip per batch instead of per row.
