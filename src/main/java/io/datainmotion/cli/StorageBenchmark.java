@@ -46,6 +46,8 @@ final class StorageBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "bench-twitter_sentiment";
+    /** How often the topology's progress is counted: often enough for ~1 % resolution, rarely enough not to load the database. */
+    private static final long LOOK_MS = 100;
 
     record Round(String engine, int round, long rows, double seconds) {
         double rowsPerSecond() {
@@ -166,12 +168,12 @@ final class StorageBenchmark {
                     firstSeen = System.nanoTime();
                     firstRows = rows;
                 }
-                Thread.sleep(20);
+                Thread.sleep(LOOK_MS);
             }
             long done = System.nanoTime();
             if (firstSeen == 0) {
                 // Everything arrived between two looks: count it all over the last interval.
-                firstSeen = done - 20_000_000;
+                firstSeen = done - LOOK_MS * 1_000_000;
             }
             return new Round("topology", round, records - firstRows, (done - firstSeen) / 1e9);
         } finally {
