@@ -22,6 +22,15 @@ final class DatabaseOptions {
         return settings(FluxTopology.properties(ValidateCommand.filterOrDefault(filter)));
     }
 
+    /** A one-line error naming the database and the first cause (e.g. "Connection to ... refused"), not the pool's timeout. */
+    static IllegalStateException unreachable(String url, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new IllegalStateException("cannot use the database at " + url + ": " + root.getMessage(), e);
+    }
+
     DatabaseSettings settings(Properties properties) {
         DatabaseSettings settings = DatabaseSettings.fromProperties(properties);
         return jdbcUrl != null ? settings.withUrl(jdbcUrl) : settings;

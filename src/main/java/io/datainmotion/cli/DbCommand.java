@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.api.FlywayException;
 import io.datainmotion.storage.DatabaseSettings;
 import io.datainmotion.storage.StorageSchema;
 import picocli.CommandLine.Command;
@@ -45,6 +46,8 @@ final class DbCommand implements Runnable {
             int applied = StorageSchema.migrate(dataSource);
             return settings.url() + ": " + (applied == 0 ? "schema up to date" : applied + " migration(s) applied")
                     + ", version " + StorageSchema.currentVersion(dataSource);
+        } catch (FlywayException e) {
+            throw DatabaseOptions.unreachable(settings.url(), e);
         }
     }
 

@@ -5,12 +5,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.datainmotion.storage.DatabaseSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +34,8 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        try (HikariDataSource dataSource = database.settings().open("dim-sql");
+        DatabaseSettings settings = database.settings();
+        try (HikariDataSource dataSource = settings.open("dim-sql");
                 Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             if (!statement.execute(sql)) {
@@ -59,6 +62,8 @@ final class SqlCommand implements Callable<Integer> {
                     printTable(header, body, System.out);
                 }
             }
+        } catch (SQLTransientConnectionException e) {
+            throw DatabaseOptions.unreachable(settings.url(), e);
         }
         return 0;
     }
