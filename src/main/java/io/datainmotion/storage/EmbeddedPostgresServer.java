@@ -23,11 +23,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDir = dataDir;
     }
 
     public static Builder builder() {
@@ -40,10 +38,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     /** Settings for a pool on this server (no password: trust authentication). */
@@ -91,7 +85,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                         // zonky turns this off for throwaway test databases; a commit here means durable.
                         .setServerConfig("synchronous_commit", "on")
                         .start();
-                return new EmbeddedPostgresServer(postgres, dir);
+                return new EmbeddedPostgresServer(postgres);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL server: " + e.getMessage(), e);
             }

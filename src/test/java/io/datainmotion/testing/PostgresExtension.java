@@ -47,10 +47,6 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         }
     }
 
-    public EmbeddedPostgresServer server() {
-        return server;
-    }
-
     public String jdbcUrl() {
         return server.jdbcUrl();
     }
