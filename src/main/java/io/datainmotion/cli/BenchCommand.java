@@ -22,7 +22,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs benchmarks (bin/dim builds them, with bench/pom.xml).",
-        subcommands = {BenchCommand.Scorer.class, BenchCommand.Sentiment.class, BenchCommand.Sensors.class})
+        subcommands = {BenchCommand.Scorer.class, BenchCommand.Sentiment.class, BenchCommand.Sensors.class,
+                BenchCommand.Storage.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -101,6 +102,42 @@ final class BenchCommand implements Runnable {
     static final class Sensors extends Harness {
         Sensors() {
             super("io.datainmotion.bench.SensorBenchmark");
+        }
+    }
+
+    @Command(name = "storage", mixinStandardHelpOptions = true,
+            description = {
+                "Scored tweets into PostgreSQL: flux/storage.yaml on a LocalCluster against a plain KafkaConsumer + JDBC",
+                "batch-upsert loop doing the same upserts, alternating in one run against an in-process broker and PostgreSQL."})
+    static final class Storage implements Callable<Integer> {
+
+        @Option(names = "--records", paramLabel = "N", defaultValue = "200000", description = "Records per round (default: ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "2000",
+                description = "Records per poll and transaction, storage.batch.records (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--pool", paramLabel = "N", defaultValue = "2", description = "jdbc.pool.size (default: ${DEFAULT-VALUE}).")
+        int pool;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds of each (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (records < 1 || batch < 1 || rounds < 1) {
+                throw new IllegalArgumentException("--records, --batch and --rounds must be at least 1");
+            }
+            List<StorageBenchmark.Round> results = new StorageBenchmark(records, batch, pool).run(rounds);
+            double loop = StorageBenchmark.median(results.stream().filter(r -> r.engine().equals("loop"))
+                    .map(StorageBenchmark.Round::rowsPerSecond).toList());
+            double topology = StorageBenchmark.median(results.stream().filter(r -> r.engine().equals("topology"))
+                    .map(StorageBenchmark.Round::rowsPerSecond).toList());
+            System.out.printf("| engine | rows/s (median of %d) |%n|---|---|%n", rounds);
+            System.out.printf("| plain JDBC loop | %,.0f |%n| storage topology | %,.0f (%.2fx the loop) |%n", loop, topology,
+                    topology / loop);
+            return 0;
         }
     }
 

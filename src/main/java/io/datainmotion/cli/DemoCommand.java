@@ -14,18 +14,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.datainmotion.kafka.EmbeddedKafkaBroker;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.TopicReader;
+import io.datainmotion.storage.DatabaseSettings;
+import io.datainmotion.storage.EmbeddedPostgresServer;
 import io.datainmotion.topology.FluxTopology;
 import io.datainmotion.topology.LocalStorm;
 import org.apache.commons.io.file.PathUtils;
@@ -38,9 +43,10 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs both pipelines end to end on sample data, with a broker and Storm of its own.",
             "Starts a Kafka broker and a local Storm cluster, runs the shipped topologies from flux/",
-            "(sentiment.yaml and sensors-simulated.yaml), replays the bundled sample tweets while simulated",
-            "sensors stream, prints scored tweets, trend windows, sensor windows and alerts as they arrive,",
-            "then a summary, and shuts everything down. Exits non-zero if any tweet is unaccounted for."})
+            "(sentiment.yaml and sensors-simulated.yaml, and storage.yaml into a PostgreSQL of its own), replays the",
+            "bundled sample tweets while simulated sensors stream, prints scored tweets, trend windows, sensor windows",
+            "and alerts as they arrive, then a summary and a few results queried back from the database, and shuts",
+            "everything down. Exits non-zero if any tweet is unaccounted for or the database misses a result."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String SAMPLE_TWEETS = "/io/datainmotion/samples/tweets.txt";
@@ -83,20 +89,25 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(Path dataDir, long started) throws Exception {
         progress("Starting a Kafka broker (KRaft, 127.0.0.1)...");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).start()) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).start();
+                EmbeddedPostgresServer postgres = startPostgres()) {
             Properties properties = FluxTopology.properties(ProjectHome.resolve("flux/local.properties"));
             properties.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+            properties.setProperty("jdbc.url", postgres.jdbcUrl());
+            progress(DbCommand.migrate(DatabaseSettings.fromProperties(properties)));
             progress("Broker ready on " + broker.bootstrapServers() + "; creating topics " + LocalStorm.topicsOf(properties));
             LocalStorm.createTopics(broker.bootstrapServers(), properties, 1);
             SENSOR_DEMO_SETTINGS.forEach(properties::setProperty);
             FluxTopology sentiment = FluxTopology.load(ProjectHome.resolve("flux/sentiment.yaml"), properties);
             FluxTopology sensors = FluxTopology.load(ProjectHome.resolve("flux/sensors-simulated.yaml"), properties);
+            FluxTopology storage = FluxTopology.load(ProjectHome.resolve("flux/storage.yaml"), properties);
 
             progress("Starting Storm (LocalCluster); submitting '" + sentiment.name() + "' (flux/sentiment.yaml) and '"
-                    + sensors.name() + "' (flux/sensors-simulated.yaml)...");
+                    + sensors.name() + "' (flux/sensors-simulated.yaml) and '" + storage.name() + "' (flux/storage.yaml)...");
             try (LocalStorm storm = LocalStorm.start()) {
                 storm.submit(sentiment);
                 storm.submit(sensors);
+                storm.submit(storage);
                 List<String> tweets = sampleTweets();
                 progress("Replaying " + tweets.size() + " sample tweets into '" + properties.getProperty("topic.tweets")
                         + "'; " + properties.getProperty("sensors.simulated.sensors") + " simulated sensors stream "
@@ -106,10 +117,27 @@ final class DemoCommand implements Callable<Integer> {
                 Summary summary = follow(broker.bootstrapServers(), properties, tweets.size(), sensorSeconds());
                 storm.kill(sentiment.name());
                 storm.kill(sensors.name());
-                summary.print(out, tweets.size(), (System.nanoTime() - started) / 1e9);
-                return summary.accountedFor() >= tweets.size() && summary.sensorWindows > 0 ? 0 : 1;
+                boolean stored;
+                try (HikariDataSource database = DatabaseSettings.fromProperties(properties).open("demo")) {
+                    stored = StorageDemo.awaitStored(database, summary.tweetIds.size(), summary.windowKeys.size(),
+                            System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
+                    storm.kill(storage.name());
+                    summary.print(out, tweets.size(), (System.nanoTime() - started) / 1e9);
+                    out.printf("%nQueried back from PostgreSQL (%s; try bin/dim sql against your own database):%n",
+                            postgres.jdbcUrl());
+                    StorageDemo.printQueries(database, out);
+                }
+                if (!stored) {
+                    out.println("The database did not receive every result within 30 s of the pipelines.");
+                }
+                return summary.accountedFor() >= tweets.size() && summary.sensorWindows > 0 && stored ? 0 : 1;
             }
         }
+    }
+
+    private static EmbeddedPostgresServer startPostgres() {
+        progress("Starting PostgreSQL (127.0.0.1, a temporary data directory)...");
+        return EmbeddedPostgresServer.builder().start();
     }
 
     /** How long the simulated sensors stream, plus two windows for the last ones to close. */
@@ -163,6 +191,7 @@ final class DemoCommand implements Callable<Integer> {
                     JsonNode value = json.readTree(record.value());
                     if (record.topic().equals(sentimentTopic)) {
                         summary.scored(value.get("sentiment").asText());
+                        summary.tweetIds.add(value.get("id").asText());
                         out.printf("%-9s %+7.3f  %s%n", value.get("sentiment").asText(),
                                 value.get("polarity").asDouble(), oneLine(value.get("tweet").asText(), 100));
                     } else if (record.topic().equals(deadLetterTopic)) {
@@ -176,6 +205,7 @@ final class DemoCommand implements Callable<Integer> {
                                 value.get("reason").asText(), oneLine(value.get("detail").asText(), 80));
                     } else if (record.topic().equals(averagesTopic)) {
                         summary.sensorWindows++;
+                        summary.windowKeys.add(record.key());
                         out.println(windowLine(value));
                     } else if (record.topic().equals(alertsTopic)) {
                         summary.sensorAlerts++;
@@ -228,6 +258,9 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final class Summary {
         private final Map<String, Integer> labels = new TreeMap<>();
+        /** Distinct results, as the database keeps them (a replay may publish one twice). */
+        private final Set<String> tweetIds = new HashSet<>();
+        private final Set<String> windowKeys = new HashSet<>();
         private long trendTweets;
         private int sensorWindows;
         private int sensorAlerts;

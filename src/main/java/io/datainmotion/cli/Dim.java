@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
                 KillCommand.class,
                 SimulateSensorsCommand.class,
                 IngestCommand.class,
+                PostgresCommand.class,
+                DbCommand.class,
+                SqlCommand.class,
         })
 public final class Dim implements Runnable {
 

@@ -51,6 +51,7 @@ final class LocalCommand implements Callable<Integer> {
         if (brokers != null) {
             LocalStorm.createTopics(brokers, properties, 1);
         }
+        DbCommand.migrateIfStoring(fluxFile, properties);
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: let the main thread kill the topology and stop Storm before the JVM exits.

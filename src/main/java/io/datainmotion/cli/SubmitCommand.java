@@ -57,6 +57,7 @@ final class SubmitCommand implements Callable<Integer> {
             System.err.println("dim submit: not submitted; fix the problems above.");
             return 1;
         }
+        DbCommand.migrateIfStoring(fluxFile, FluxTopology.properties(ValidateCommand.filterOrDefault(filter)));
         Path stormConfig = ClusterFiles.stormYaml(stormYaml);
         FluxSubmission submission = new FluxSubmission(ClusterFiles.topologyJar(), stormConfig, fluxFile,
                 ValidateCommand.filterOrDefault(filter), stormOptions, Map.of());

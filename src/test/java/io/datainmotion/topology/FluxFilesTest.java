@@ -62,6 +62,19 @@ class FluxFilesTest {
                 "pending counts batches of up to max.poll.records tweets");
     }
 
+    @Test
+    void storageGraphReadsEveryResultTopicIntoOneStore() {
+        FluxTopology loaded = FluxTopology.load(Path.of("flux/storage.yaml"), FluxTopology.properties(LOCAL_PROPERTIES));
+        StormTopology topology = loaded.topology();
+        assertEquals("storage", loaded.name());
+        assertEquals(Set.of("sentiment", "trends", "sensor-windows", "sensor-alerts", "dead-letters"),
+                topology.get_spouts().keySet());
+        assertEquals(Set.of("store", "deadletter-sink"), topology.get_bolts().keySet());
+        assertEquals(Set.of("sentiment:default", "trends:default", "sensor-windows:default", "sensor-alerts:default",
+                "dead-letters:default"), inputsOf(topology, "store"));
+        assertEquals(Set.of("store:deadletters"), inputsOf(topology, "deadletter-sink"));
+    }
+
     private static Set<String> inputsOf(StormTopology topology, String bolt) {
         return topology.get_bolts().get(bolt).get_common().get_inputs().keySet().stream()
                 .map(id -> id.get_componentId() + ":" + id.get_streamId())

@@ -26,6 +26,17 @@ class FluxValidationTest {
         assertEquals(List.of(), FluxValidation.check(SENTIMENT, localProperties(), false));
     }
 
+    /** The database password is read in the workers, so only Kafka's must be set where the file is validated. */
+    @Test
+    void theStorageFileHasNoProblemWithEitherShippedProperties() {
+        Path storage = Path.of("flux/storage.yaml");
+        assertEquals(List.of(), FluxValidation.check(storage, localProperties(), false));
+        List<FluxValidation.Problem> problems = FluxValidation.check(storage,
+                FluxTopology.properties(Path.of("flux/cluster.properties")), false);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).message().contains("environment variable DIM_KAFKA_PASSWORD"), problems::toString);
+    }
+
     @Test
     void misspelledClassUnresolvedPropertyAndWrongConfigMethodAreReportedTogether(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("broken.yaml");

@@ -102,6 +102,16 @@ class KryoRegistrationTest {
         assertEquals(mapped, roundTrip(kryo, mapped));
     }
 
+    /** The storage topology moves the result topics' raw records, NULs and tombstones included, to its store bolt. */
+    @Test
+    void theStorageTopologysBatchesOfResultRecordsRoundTrip() {
+        Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/storage.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
+        RecordBatch<byte[]> results = RecordBatch.<byte[]>builder(Tuples.range("twitter_sentiment", 0, 5, 8), 3)
+                .add("{\"id\": \"a\", \"tweet\": \"x\\u0000y\"}".getBytes(StandardCharsets.UTF_8), 5)
+                .add(null, 6).add(new byte[] {0, (byte) 0xc3}, 7).build();
+        assertEquals(results, roundTrip(kryo, results));
+    }
+
     /** Storm's Kryo as a worker of the topology sets it up: Storm's defaults under the topology's config. */
     private static Kryo kryoOf(Config topologyConfig) {
         Map<String, Object> workerConfig = new java.util.HashMap<>(Utils.readDefaultConfig());

@@ -39,6 +39,9 @@ class ShadedJarIT {
                     "io/datainmotion/batch/KafkaBatchSpout.class", "io/datainmotion/batch/KafkaBatchBolt.class",
                     "org/apache/kafka/clients/consumer/KafkaConsumer.class",
                     "io/datainmotion/bolts/SentimentBolt.class",
+                    "io/datainmotion/bolts/JdbcBatchBolt.class", "org/postgresql/Driver.class",
+                    "com/zaxxer/hikari/HikariDataSource.class", "org/flywaydb/core/Flyway.class",
+                    "io/datainmotion/storage/migrations/V1__result_tables.sql",
                     "io/datainmotion/sentiment/linear-model.bin",
                     "io/datainmotion/sentiment/vader_sentiment_lexicon.txt")) {
                 assertTrue(names.contains(required), "the jar holds " + required);
@@ -55,7 +58,7 @@ class ShadedJarIT {
                     "picocli/", "de/bwaldvogel/",
                     "org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
                     "kafka/log/", "org/apache/storm/topology/TopologyBuilder", "org/slf4j/", "org/apache/logging/log4j/",
-                    "defaults.yaml", "log4j2.xml", "com/vader/")) {
+                    "defaults.yaml", "log4j2.xml", "com/vader/", "io/zonky/", "postgres-linux-x86_64")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), "the jar holds nothing of " + forbidden);
             }
         }
