@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 SubmitCommand.class,
                 KillCommand.class,
                 SimulateSensorsCommand.class,
+                DashboardCommand.class,
         })
 public final class Dim implements Runnable {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The jar `mvn package` builds for `storm jar`: Flux, the Kafka spout, Kafka clients and our classes
  * inside; Storm itself, its daemons, a Kafka broker and logging bindings outside (the worker has
- * its own, and a second defaults.yaml makes Storm refuse the jar).
+ * its own, and a second defaults.yaml makes Storm refuse the jar), the dashboard and its web server outside too.
  */
 class ShadedJarIT {
 
@@ -39,7 +39,9 @@ class ShadedJarIT {
             }
             for (String forbidden : List.of("org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
                     "kafka/log/", "org/apache/storm/topology/TopologyBuilder", "org/slf4j/", "org/apache/logging/log4j/",
-                    "defaults.yaml", "log4j2.xml", "com/vader/")) {
+                    "defaults.yaml", "log4j2.xml", "com/vader/",
+                    "io/datainmotion/dashboard/", "io/javalin/", "org/eclipse/jetty/", "kotlin/", "META-INF/resources/webjars/",
+                    "org/openqa/selenium/")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), "the jar holds nothing of " + forbidden);
             }
         }
