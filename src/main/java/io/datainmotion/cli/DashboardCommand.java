@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
         description = {"Serves the live dashboard: both pipelines' results and the topologies' health on one page.",
-            "Reads the output topics with readers of its own (no consumer group), consumer lag with an admin",
-            "client, and per component statistics from the Nimbus of --storm-yaml or of the cluster",
-            "'bin/dim cluster start' runs. Read-only; runs until Ctrl-C."})
+            "Reads the output topics with readers of its own (no consumer group), consumer lag with an admin client, "
+                + "and per component statistics from the Nimbus of --storm-yaml or of the cluster 'bin/dim cluster start' "
+                + "runs. Read-only; runs until Ctrl-C."})
 final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free one).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0: any free one).")
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
