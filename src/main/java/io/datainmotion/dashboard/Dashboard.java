@@ -68,6 +68,7 @@ public final class Dashboard implements AutoCloseable {
         Map<String, Object> readerConfig = new HashMap<>(KafkaClients.reader(bootstrap));
         readerConfig.putAll(security);
         readerConfig.put("client.id", "dim-dashboard");
+        readerConfig.put("max.poll.records", 5_000);
 
         state = new DashboardState(topics.thresholdCelsius());
         admin = Admin.create(adminConfig);
@@ -121,7 +122,9 @@ public final class Dashboard implements AutoCloseable {
         try {
             state.onKafkaHealth(kafka.sample());
         } catch (RuntimeException e) {
-            LOG.warn("Kafka health: {}", e.getMessage());
+            if (!scheduler.isShutdown()) {
+                LOG.warn("Kafka health: {}", e.getMessage());
+            }
         }
     }
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 final class TopicFeed implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
-    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration IDLE = Duration.ofMillis(50);
     private static final long TOPIC_CHECK_NANOS = Duration.ofSeconds(3).toNanos();
 
     private final Map<String, Object> readerConfig;
@@ -58,13 +58,16 @@ final class TopicFeed implements Runnable {
                     nextTopicCheck = System.nanoTime() + TOPIC_CHECK_NANOS;
                     openReadersForNewTopics(waiting, readers);
                 }
-                if (readers.isEmpty()) {
-                    Thread.sleep(POLL.toMillis());
-                }
+                // Without waiting on each reader in turn: a quiet topic must not slow the reading of a busy one.
+                int read = 0;
                 for (TopicReader reader : readers) {
-                    for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ZERO)) {
                         apply(record);
+                        read++;
                     }
+                }
+                if (read == 0) {
+                    Thread.sleep(IDLE.toMillis());
                 }
             }
         } catch (InterruptedException e) {
