@@ -24,7 +24,7 @@ if [[ $mode == page ]]; then
         -cp "target/classes:$(cat target/dev-classpath.txt)" io.datainmotion.cli.Dim dashboard --port 0 \
         --bootstrap "$bootstrap" --filter "$work/dashboard.properties" >"$work/dashboard.log" 2>&1 &
     dashboard=$!
-    until grep -q "Dashboard on" "$work/dashboard.log"; do sleep 1; done
+    until grep -qs "Dashboard on" "$work/dashboard.log"; do sleep 1; done
     url=$(grep -o "http://[0-9.:]*/" "$work/dashboard.log")
     java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
         io.datainmotion.dashboard.DashboardPageProbe "$url" 900 "$work/stop" >"$work/probe.log" 2>&1 &

@@ -119,6 +119,18 @@ class DashboardServerTest {
                 () -> new Dashboard.Settings("127.0.0.1", 8080, " ", new Properties(), null, null, null));
     }
 
+    @Test
+    void aTakenPortIsAClearError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Properties properties = io.datainmotion.topology.FluxTopology.properties(java.nio.file.Path.of("flux/local.properties"));
+            properties.setProperty("kafka.bootstrap.servers", "127.0.0.1:1");
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Dashboard.start(
+                    new Dashboard.Settings("127.0.0.1", taken.getLocalPort(), null, properties, null, null, null)));
+            assertTrue(refused.getMessage().startsWith("cannot serve the dashboard on 127.0.0.1:" + taken.getLocalPort()),
+                    refused.getMessage());
+        }
+    }
+
     private HttpResponse<String> get(DashboardServer server, String path, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, path)).timeout(Duration.ofSeconds(20));
         if (cookie != null) {
