@@ -71,7 +71,7 @@ final class DashboardServer implements AutoCloseable {
             if (client.terminated()) {
                 clients.remove(client);
             } else {
-                client.sendEvent("snapshot", snapshot);
+                send(client, snapshot);
             }
         }
     }
@@ -85,7 +85,14 @@ final class DashboardServer implements AutoCloseable {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         clients.add(client);
-        client.sendEvent("snapshot", latestSnapshot);
+        send(client, latestSnapshot);
+    }
+
+    /** One event at a time per page: the first snapshot and a push may otherwise interleave their bytes. */
+    private static void send(SseClient client, String snapshot) {
+        synchronized (client) {
+            client.sendEvent("snapshot", snapshot);
+        }
     }
 
     private void sensorHistory(Context ctx) throws Exception {

@@ -114,21 +114,21 @@
     byId('threshold').textContent = String(threshold);
     byId('sensor-total').textContent = String(sensors.total);
     const cells = document.createDocumentFragment();
-    for (const window of sensors.grid) {
+    for (const latest of sensors.grid) {
       const button = document.createElement('button');
       button.type = 'button';
-      button.dataset.sensor = window.sensorId;
-      button.className = window.mean > threshold ? 'hot' : window.mean > threshold - 2 ? 'warm' : 'cold';
-      if (window.sensorId === selectedSensor) { button.classList.add('selected'); }
-      button.title = window.sensorId + ': ' + window.readings + ' readings, '
-        + Math.round(100 * window.fractionAboveThreshold) + '% above the threshold';
+      button.dataset.sensor = latest.sensorId;
+      button.className = latest.mean > threshold ? 'hot' : latest.mean > threshold - 2 ? 'warm' : 'cold';
+      if (latest.sensorId === selectedSensor) { button.classList.add('selected'); }
+      button.title = latest.sensorId + ': ' + latest.readings + ' readings, '
+        + Math.round(100 * latest.fractionAboveThreshold) + '% above the threshold';
       const name = document.createElement('span');
-      name.textContent = window.sensorId;
+      name.textContent = latest.sensorId;
       const mean = document.createElement('span');
       mean.className = 'mean';
-      mean.textContent = window.mean.toFixed(2) + ' °C';
+      mean.textContent = latest.mean.toFixed(2) + ' °C';
       button.append(name, mean);
-      button.addEventListener('click', () => showHistory(window.sensorId));
+      button.addEventListener('click', () => showHistory(latest.sensorId));
       cells.appendChild(button);
     }
     byId('sensor-grid').replaceChildren(cells);
