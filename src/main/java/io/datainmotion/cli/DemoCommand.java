@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.datainmotion.dashboard.Dashboard;
 import io.datainmotion.kafka.EmbeddedKafkaBroker;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.TopicReader;
@@ -63,12 +64,17 @@ final class DemoCommand implements Callable<Integer> {
             "sensors.simulated.late.delay.ms", "30000",
             "sensors.window.seconds", "5",
             "sensors.allowed.lateness.seconds", "2");
+    private static final int DEFAULT_DASHBOARD_PORT = 8080;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "120",
             description = "The longest the demo waits for results (default: ${DEFAULT-VALUE}).")
     long durationSeconds;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+            description = "Port of the live dashboard on 127.0.0.1 (default: 8080, or any free port when 8080 is taken; 0: any free port).")
+    Integer dashboardPort;
 
     private final ObjectMapper json = new ObjectMapper();
     private final PrintStream out = System.out;
@@ -104,7 +110,9 @@ final class DemoCommand implements Callable<Integer> {
 
             progress("Starting Storm (LocalCluster); submitting '" + sentiment.name() + "' (flux/sentiment.yaml) and '"
                     + sensors.name() + "' (flux/sensors-simulated.yaml) and '" + storage.name() + "' (flux/storage.yaml)...");
-            try (LocalStorm storm = LocalStorm.start()) {
+            try (LocalStorm storm = LocalStorm.start();
+                 Dashboard dashboard = startDashboard(properties, storm)) {
+                progress("Dashboard: http://127.0.0.1:" + dashboard.port() + "/ (live while the demo runs)");
                 storm.submit(sentiment);
                 storm.submit(sensors);
                 storm.submit(storage);
@@ -138,6 +146,25 @@ final class DemoCommand implements Callable<Integer> {
     private static EmbeddedPostgresServer startPostgres() {
         progress("Starting PostgreSQL (127.0.0.1, a temporary data directory)...");
         return EmbeddedPostgresServer.builder().start();
+    }
+
+    private Dashboard startDashboard(Properties properties, LocalStorm storm) {
+        int port = dashboardPort == null ? DEFAULT_DASHBOARD_PORT : dashboardPort;
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--dashboard-port must be between 0 and 65535");
+        }
+        try {
+            return Dashboard.start(dashboardSettings(properties, storm, port));
+        } catch (IllegalStateException e) {
+            if (dashboardPort != null) {
+                throw e;
+            }
+            return Dashboard.start(dashboardSettings(properties, storm, 0));
+        }
+    }
+
+    private static Dashboard.Settings dashboardSettings(Properties properties, LocalStorm storm, int port) {
+        return new Dashboard.Settings("127.0.0.1", port, null, properties, storm.cluster(), "LocalCluster", null);
     }
 
     /** How long the simulated sensors stream, plus two windows for the last ones to close. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 PostgresCommand.class,
                 DbCommand.class,
                 SqlCommand.class,
+                DashboardCommand.class,
         })
 public final class Dim implements Runnable {
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apache.storm.generated.ClusterSummary;
 import org.apache.storm.generated.ExecutorSummary;
 import org.apache.storm.generated.KillOptions;
+import org.apache.storm.generated.Nimbus;
 import org.apache.storm.generated.NotAliveException;
 import org.apache.storm.generated.TopologyInfo;
 import org.apache.storm.generated.TopologyPageInfo;
@@ -44,6 +45,11 @@ public final class StormClusterClient implements AutoCloseable {
             throw new IllegalStateException("cannot reach Nimbus " + conf.get("nimbus.seeds") + ":"
                     + conf.get("nimbus.thrift.port") + " (from " + stormYaml + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The Thrift interface itself, for callers that ask Nimbus more than this class does (the dashboard). */
+    public Nimbus.Iface nimbus() {
+        return nimbus.getClient();
     }
 
     public ClusterSummary summary() {

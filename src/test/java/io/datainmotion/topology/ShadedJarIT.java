@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The jar `mvn package` builds for `storm jar`: Flux, the Kafka spout, Kafka clients and our classes
  * inside; Storm itself, its daemons, a Kafka broker and logging bindings outside (the worker has
- * its own, and a second defaults.yaml makes Storm refuse the jar); the Flux files under flux/.
+ * its own, and a second defaults.yaml makes Storm refuse the jar); the Flux files under flux/; the dashboard and its web server outside.
  */
 class ShadedJarIT {
 
@@ -58,7 +58,9 @@ class ShadedJarIT {
                     "picocli/", "de/bwaldvogel/",
                     "org/apache/storm/daemon/", "org/apache/storm/LocalCluster", "kafka/server/",
                     "kafka/log/", "org/apache/storm/topology/TopologyBuilder", "org/slf4j/", "org/apache/logging/log4j/",
-                    "defaults.yaml", "log4j2.xml", "com/vader/", "io/zonky/", "postgres-linux-x86_64")) {
+                    "defaults.yaml", "log4j2.xml", "com/vader/", "io/zonky/", "postgres-linux-x86_64",
+                    "io/datainmotion/dashboard/", "io/javalin/", "org/eclipse/jetty/", "kotlin/", "META-INF/resources/webjars/",
+                    "org/openqa/selenium/")) {
                 assertTrue(names.stream().noneMatch(n -> n.startsWith(forbidden)), "the jar holds nothing of " + forbidden);
             }
         }

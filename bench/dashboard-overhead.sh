@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One run of `bin/dim bench sentiment` (storm, throughput phase), alone or with a dashboard page open:
+#   bench/dashboard-overhead.sh base|page [RECORDS]
+# With `page`, once the harness prints its broker, a dashboard JVM reads the run's topics and
+# DashboardPageProbe keeps its page open in headless chromium until the benchmark ends. Prints the
+# harness's result line, the page's figures and the dashboard JVM's CPU. See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mode=${1:?base or page}
+records=${2:-200000}
+work=$(mktemp -d /tmp/dim-dashboard-overhead-XXXXXX)
+bin/dim bench sentiment --engines storm --phases throughput --records "$records" >"$work/bench.log" 2>&1 &
+bench=$!
+if [[ $mode == page ]]; then
+    until grep -q "Broker on" "$work/bench.log"; do
+        sleep 1
+        kill -0 "$bench" 2>/dev/null || { cat "$work/bench.log"; exit 1; }
+    done
+    bootstrap=$(grep -o "Broker on [0-9.:]*" "$work/bench.log" | awk '{print $3}')
+    cp flux/local.properties "$work/dashboard.properties"
+    printf 'topic.tweets=throughput-storm-1-in\ntopic.sentiment=throughput-storm-1-out\ntopic.deadletters=throughput-storm-1-dead\ntopic.trends=throughput-storm-1-side\n' \
+        >>"$work/dashboard.properties"
+    java -Xmx1g -Dlog4j2.configurationFile=config/log4j2-dim.xml -Ddim.log.level=WARN -Ddim.home="$PWD" \
+        -cp "target/classes:$(cat target/dev-classpath.txt)" io.datainmotion.cli.Dim dashboard --port 0 \
+        --bootstrap "$bootstrap" --filter "$work/dashboard.properties" >"$work/dashboard.log" 2>&1 &
+    dashboard=$!
+    until grep -qs "Dashboard on" "$work/dashboard.log"; do sleep 1; done
+    url=$(grep -o "http://[0-9.:]*/" "$work/dashboard.log")
+    java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+        io.datainmotion.dashboard.DashboardPageProbe "$url" 900 "$work/stop" >"$work/probe.log" 2>&1 &
+    probe=$!
+fi
+wait "$bench" || true
+grep -E "^storm |load average" "$work/bench.log" | head -3
+if [[ $mode == page ]]; then
+    touch "$work/stop"
+    wait "$probe" || true
+    cat "$work/probe.log"
+    read -r utime stime < <(awk '{print $14, $15}' "/proc/$dashboard/stat")
+    echo "dashboard JVM CPU: $(((utime + stime) / $(getconf CLK_TCK))) s over its life"
+    kill -TERM "$dashboard"
+    wait "$dashboard" || true
+fi
+echo "logs in $work"

@@ -1,0 +1,250 @@
+// The live dashboard. Every value from the server is put on the page with textContent or as a
+// chart point, never parsed as HTML: tweets and sensor ids are untrusted input.
+(function () {
+  'use strict';
+
+  const RECONNECT_MS = 1000;
+  const RATE_POINTS = 150;
+  const COLORS = { positive: '#1f7a3a', negative: '#b3261e', neutral: '#5b6570', polarity: '#6a3fb5' };
+  const TOPIC_COLORS = ['#2f6db5', '#1f7a3a', '#b3261e', '#c98a00', '#6a3fb5', '#00838f', '#5b6570', '#ad1457'];
+
+  let trendsPlot = null;
+  let ratesPlot = null;
+  let ratesTopics = '';
+  const rateHistory = { sampledAt: 0, times: [], byTopic: new Map() };
+  let historyPlot = null;
+  let selectedSensor = null;
+  let threshold = null;
+
+  function byId(id) { return document.getElementById(id); }
+
+  function setConnection(state, text) {
+    const badge = byId('connection');
+    badge.dataset.state = state;
+    badge.textContent = text;
+  }
+
+  function connect() {
+    const events = new EventSource('events');
+    events.addEventListener('open', () => setConnection('live', 'live'));
+    events.addEventListener('snapshot', (event) => render(JSON.parse(event.data)));
+    events.addEventListener('error', () => {
+      // The browser would retry on its own only for some failures; a fresh EventSource always does.
+      events.close();
+      setConnection('reconnecting', 'reconnecting…');
+      setTimeout(connect, RECONNECT_MS);
+    });
+  }
+
+  function cell(row, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) { td.className = className; }
+    row.appendChild(td);
+    return td;
+  }
+
+  function fillTable(id, items, fill) {
+    const body = byId(id);
+    const rows = document.createDocumentFragment();
+    for (const item of items) {
+      const row = document.createElement('tr');
+      fill(row, item);
+      rows.appendChild(row);
+    }
+    body.replaceChildren(rows);
+  }
+
+  function signed(x, digits) { return (x >= 0 ? '+' : '') + x.toFixed(digits); }
+  function rate(x) { return x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(1); }
+  function time(ms) { return new Date(ms).toISOString().substring(11, 19); }
+
+  function width(id) { return Math.max(320, byId(id).clientWidth); }
+
+  function render(snapshot) {
+    document.body.dataset.version = String(snapshot.version);
+    renderSentiment(snapshot.sentiment);
+    renderSensors(snapshot.sensors);
+    renderHealth(snapshot.health);
+  }
+
+  function renderSentiment(sentiment) {
+    for (const label of ['positive', 'negative', 'neutral']) {
+      byId('count-' + label).textContent = String(sentiment.counts[label] || 0);
+    }
+    fillTable('tweets', sentiment.latest, (row, tweet) => {
+      cell(row, tweet.sentiment, tweet.sentiment);
+      cell(row, signed(tweet.polarity, 3), 'number');
+      cell(row, tweet.text, 'tweet');
+    });
+    fillTable('hashtags', sentiment.hashtags, (row, tag) => {
+      cell(row, '#' + tag.hashtag);
+      cell(row, String(tag.count), 'number');
+      cell(row, signed(tag.meanPolarity, 2), 'number');
+    });
+    const trends = sentiment.trends;
+    const data = [
+      trends.map((w) => w.windowStart / 1000),
+      trends.map((w) => w.positive),
+      trends.map((w) => w.negative),
+      trends.map((w) => w.neutral),
+      trends.map((w) => w.meanPolarity),
+    ];
+    if (!trendsPlot) {
+      trendsPlot = new uPlot({
+        width: width('trends-chart'), height: 220,
+        scales: { x: { time: true }, polarity: { range: [-1, 1] } },
+        series: [
+          {},
+          { label: 'positive', stroke: COLORS.positive, width: 2 },
+          { label: 'negative', stroke: COLORS.negative, width: 2 },
+          { label: 'neutral', stroke: COLORS.neutral, width: 2 },
+          { label: 'mean polarity', stroke: COLORS.polarity, dash: [6, 4], scale: 'polarity' },
+        ],
+        axes: [{}, { label: 'tweets' }, { side: 1, scale: 'polarity', grid: { show: false } }],
+      }, data, byId('trends-chart'));
+    } else {
+      trendsPlot.setData(data);
+    }
+    byId('trends-chart').dataset.windows = String(trends.length);
+  }
+
+  function renderSensors(sensors) {
+    threshold = sensors.threshold;
+    byId('threshold').textContent = String(threshold);
+    byId('sensor-total').textContent = String(sensors.total);
+    const cells = document.createDocumentFragment();
+    for (const latest of sensors.grid) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.sensor = latest.sensorId;
+      button.className = latest.mean > threshold ? 'hot' : latest.mean > threshold - 2 ? 'warm' : 'cold';
+      if (latest.sensorId === selectedSensor) { button.classList.add('selected'); }
+      button.title = latest.sensorId + ': ' + latest.readings + ' readings, '
+        + Math.round(100 * latest.fractionAboveThreshold) + '% above the threshold';
+      const name = document.createElement('span');
+      name.textContent = latest.sensorId;
+      const mean = document.createElement('span');
+      mean.className = 'mean';
+      mean.textContent = latest.mean.toFixed(2) + ' °C';
+      button.append(name, mean);
+      button.addEventListener('click', () => showHistory(latest.sensorId));
+      cells.appendChild(button);
+    }
+    byId('sensor-grid').replaceChildren(cells);
+    fillTable('alerts', sensors.alerts, (row, alert) => {
+      cell(row, alert.sensorId);
+      cell(row, time(alert.windowStart) + '–' + time(alert.windowEnd));
+      cell(row, Math.round(100 * alert.fractionAboveThreshold) + '%', 'number');
+      cell(row, Number.isFinite(alert.meanTemperature) ? alert.meanTemperature.toFixed(2) : '', 'number');
+    });
+  }
+
+  function showHistory(sensorId) {
+    selectedSensor = sensorId;
+    for (const button of byId('sensor-grid').children) {
+      button.classList.toggle('selected', button.dataset.sensor === sensorId);
+    }
+    byId('history-title').textContent = 'History of ' + sensorId + ': loading…';
+    fetch('api/sensors/' + encodeURIComponent(sensorId) + '/history')
+      .then((response) => {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        return response.json();
+      })
+      .then((windows) => {
+        if (sensorId !== selectedSensor) { return; }
+        byId('history-title').textContent = 'History of ' + sensorId + ': ' + windows.length + ' windows';
+        const data = [
+          windows.map((w) => w.windowStart / 1000),
+          windows.map((w) => w.mean),
+          windows.map((w) => w.min),
+          windows.map((w) => w.max),
+          windows.map(() => threshold),
+        ];
+        if (historyPlot) { historyPlot.destroy(); }
+        historyPlot = new uPlot({
+          width: width('history-chart'), height: 220,
+          scales: { x: { time: true } },
+          series: [
+            {},
+            { label: 'mean °C', stroke: '#2f6db5', width: 2 },
+            { label: 'min', stroke: '#8fb3e0' },
+            { label: 'max', stroke: '#e08f8f' },
+            { label: 'threshold', stroke: '#b3261e', dash: [4, 4] },
+          ],
+        }, data, byId('history-chart'));
+        byId('history-chart').dataset.points = String(windows.length);
+      })
+      .catch((error) => {
+        byId('history-title').textContent = 'History of ' + sensorId + ' unavailable: ' + error.message;
+      });
+  }
+
+  function renderHealth(health) {
+    fillTable('topics', health.topics, (row, topic) => {
+      cell(row, topic.topic);
+      cell(row, topic.records.toLocaleString('en'), 'number');
+      cell(row, rate(topic.inPerSecond), 'number');
+      cell(row, rate(topic.outPerSecond), 'number');
+    });
+    fillTable('groups', health.groups, (row, group) => {
+      cell(row, group.group);
+      cell(row, group.topic);
+      cell(row, group.lag.toLocaleString('en'), 'number');
+      cell(row, rate(group.consumedPerSecond), 'number');
+    });
+    fillTable('dead-letters', health.deadLetters, (row, dead) => {
+      cell(row, dead.source);
+      cell(row, dead.reason);
+      cell(row, dead.count.toLocaleString('en'), 'number');
+    });
+    byId('storm-status').textContent = '(' + health.storm + ')';
+    fillTable('components', health.components, (row, c) => {
+      cell(row, c.topology);
+      cell(row, c.component);
+      cell(row, c.type);
+      cell(row, String(c.executors), 'number');
+      cell(row, c.emitted.toLocaleString('en'), 'number');
+      cell(row, c.acked.toLocaleString('en'), 'number');
+      cell(row, c.failed.toLocaleString('en'), 'number');
+      cell(row, c.type === 'bolt' ? c.capacity.toFixed(3) : '', 'number');
+      cell(row, c.latencyMs.toFixed(2), 'number');
+    });
+    renderRates(health.sampledAt, health.topics);
+  }
+
+  function renderRates(sampledAt, topics) {
+    if (topics.length === 0 || sampledAt === rateHistory.sampledAt) { return; }
+    rateHistory.sampledAt = sampledAt;
+    rateHistory.times.push(sampledAt / 1000);
+    for (const topic of topics) {
+      if (!rateHistory.byTopic.has(topic.topic)) {
+        rateHistory.byTopic.set(topic.topic, new Array(rateHistory.times.length - 1).fill(null));
+      }
+    }
+    for (const [name, values] of rateHistory.byTopic) {
+      const topic = topics.find((t) => t.topic === name);
+      values.push(topic ? topic.inPerSecond : null);
+    }
+    if (rateHistory.times.length > RATE_POINTS) {
+      rateHistory.times.shift();
+      for (const values of rateHistory.byTopic.values()) { values.shift(); }
+    }
+    const names = [...rateHistory.byTopic.keys()].sort();
+    const data = [rateHistory.times, ...names.map((n) => rateHistory.byTopic.get(n))];
+    if (names.join('\n') !== ratesTopics) {
+      ratesTopics = names.join('\n');
+      if (ratesPlot) { ratesPlot.destroy(); }
+      ratesPlot = new uPlot({
+        width: width('rates-chart'), height: 220,
+        scales: { x: { time: true } },
+        series: [{}, ...names.map((n, i) => ({ label: n, stroke: TOPIC_COLORS[i % TOPIC_COLORS.length], width: 1.5 }))],
+        axes: [{}, { label: 'records/s' }],
+      }, data, byId('rates-chart'));
+    } else {
+      ratesPlot.setData(data);
+    }
+  }
+
+  connect();
+}());
