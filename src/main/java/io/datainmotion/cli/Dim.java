@@ -1,5 +1,9 @@
 package io.datainmotion.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,8 +66,20 @@ public final class Dim implements Runnable {
     }
 
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e instanceof FileSystemException file ? describe(file)
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** The JDK's file exceptions carry only the path as their message; say what is wrong with it. */
+    private static String describe(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + e.getFile();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getFile();
+        }
+        return e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.datainmotion.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,9 +9,9 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.datainmotion.cluster.FluxSubmission;
-import io.datainmotion.topology.FluxTopology;
 import io.datainmotion.topology.LocalStorm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,9 +24,8 @@ final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
     Path fluxFile;
 
-    @Option(names = "--filter", paramLabel = "PROPERTIES",
-            description = "Properties substituted into the Flux file (default: flux/local.properties).")
-    Path filter;
+    @Mixin
+    FluxPropertiesOptions properties;
 
     @Option(names = "--storm-yaml", paramLabel = "FILE",
             description = "The storm.yaml of the cluster to submit to (default: the local cluster's).")
@@ -50,16 +50,17 @@ final class SubmitCommand implements Callable<Integer> {
             if (createTopicsPartitions < 1) {
                 throw new IllegalArgumentException("--create-topics needs at least 1 partition");
             }
-            Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
-            LocalStorm.createTopics(properties.getProperty("kafka.bootstrap.servers"), properties, createTopicsPartitions);
+            Properties topicProperties = properties.properties();
+            LocalStorm.createTopics(topicProperties.getProperty(FluxPropertiesOptions.BOOTSTRAP_PROPERTY), topicProperties,
+                    createTopicsPartitions);
         }
-        if (!ValidateCommand.validate(fluxFile, filter, !noTopicCheck, System.err)) {
+        if (!ValidateCommand.validate(fluxFile, properties, !noTopicCheck, new PrintWriter(System.err, true))) {
             System.err.println("dim submit: not submitted; fix the problems above.");
             return 1;
         }
         Path stormConfig = ClusterFiles.stormYaml(stormYaml);
         FluxSubmission submission = new FluxSubmission(ClusterFiles.topologyJar(), stormConfig, fluxFile,
-                ValidateCommand.filterOrDefault(filter), stormOptions, Map.of());
+                properties.effectiveFilterFile(), stormOptions, Map.of());
         long started = System.nanoTime();
         FluxSubmission.Result result = submission.run(ClusterFiles.installation(), ClusterFiles.clientLogging(),
                 Duration.ofMinutes(3));

@@ -1,12 +1,15 @@
 package io.datainmotion.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import io.datainmotion.testing.DimProcess;
 import io.datainmotion.testing.KafkaBrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +58,26 @@ class KafkaCommandsIT {
         assertEquals(1, dim.err().strip().lines().count(), dim.err());
         assertTrue(dim.err().startsWith("dim: Missing required parameter: 'TOPIC'"), dim.err());
         assertTrue(dim.err().contains("bin/dim consume --help"), dim.err());
+    }
+
+    @Test
+    void validateChecksTheTopicsOnTheBrokerGivenByBootstrap() {
+        KAFKA.createTopics(List.of("tweets", "twitter_sentiment", "dead-letters"), 1);
+        assertEquals(1, dim.run("validate", "flux/sentiment.yaml", "--bootstrap", KAFKA.bootstrapServers()));
+        assertTrue(dim.out().contains("sentiment-trends"), dim.out());
+
+        KAFKA.createTopics(List.of("sentiment-trends"), 1);
+        assertEquals(0, dim.run("validate", "flux/sentiment.yaml", "--bootstrap", KAFKA.bootstrapServers()));
+        assertTrue(dim.out().strip().endsWith("flux/sentiment.yaml: OK"), dim.out());
+    }
+
+    /** In a JVM of its own: the failure this guards against halted the JVM. */
+    @Test
+    void localStoppedBeforeItsWorkerStartedStopsCleanly() throws Exception {
+        DimProcess.Result result = DimProcess.run(Map.of(), 180, "local", "flux/sentiment.yaml",
+                "--bootstrap", KAFKA.bootstrapServers(), "--duration", "1");
+        assertEquals(0, result.exitCode(), result.output());
+        assertFalse(result.output().contains("Halting process"), result.output());
     }
 
     @Test
