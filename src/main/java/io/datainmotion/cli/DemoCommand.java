@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             Properties properties = FluxTopology.properties(ProjectHome.resolve("flux/local.properties"));
             properties.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
             progress("Broker ready on " + broker.bootstrapServers() + "; creating topics " + LocalStorm.topicsOf(properties));
-            LocalStorm.createTopics(broker.bootstrapServers(), properties, 1);
+            LocalStorm.createTopics(broker.bootstrapServers(), properties);
             SENSOR_DEMO_SETTINGS.forEach(properties::setProperty);
             FluxTopology sentiment = FluxTopology.load(ProjectHome.resolve("flux/sentiment.yaml"), properties);
             FluxTopology sensors = FluxTopology.load(ProjectHome.resolve("flux/sensors-simulated.yaml"), properties);

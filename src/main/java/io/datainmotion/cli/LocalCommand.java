@@ -44,7 +44,7 @@ final class LocalCommand implements Callable<Integer> {
         metrics.applyTo(topology);
         String brokers = properties.getProperty(FluxPropertiesOptions.BOOTSTRAP_PROPERTY);
         if (brokers != null) {
-            LocalStorm.createTopics(brokers, properties, 1);
+            LocalStorm.createTopics(brokers, properties);
         }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.datainmotion.cluster.FluxSubmission;
+import io.datainmotion.kafka.TopicSettings;
 import io.datainmotion.topology.LocalStorm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +37,9 @@ final class SubmitCommand implements Callable<Integer> {
                     + "e.g. -c topology.workers=2.")
     Map<String, String> stormOptions = new LinkedHashMap<>();
 
-    @Option(names = "--create-topics", paramLabel = "PARTITIONS", arity = "0..1", fallbackValue = "1",
-            description = "First create the topic.* topics missing on the broker, with this many partitions (default 1).")
+    @Option(names = "--create-topics", paramLabel = "PARTITIONS", arity = "0..1", fallbackValue = "0",
+            description = "First create the topic.* topics missing on the broker, as the topics.* properties describe them"
+                    + " (partitions, replication factor, configs); PARTITIONS overrides topics.partitions.")
     Integer createTopicsPartitions;
 
     @Option(names = "--no-topic-check",
@@ -47,12 +49,14 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (createTopicsPartitions != null) {
-            if (createTopicsPartitions < 1) {
+            if (createTopicsPartitions < 0) {
                 throw new IllegalArgumentException("--create-topics needs at least 1 partition");
             }
             Properties topicProperties = properties.properties();
-            LocalStorm.createTopics(topicProperties.getProperty(FluxPropertiesOptions.BOOTSTRAP_PROPERTY), topicProperties,
-                    createTopicsPartitions);
+            if (createTopicsPartitions > 0) {
+                topicProperties.setProperty(TopicSettings.PREFIX + TopicSettings.PARTITIONS, createTopicsPartitions.toString());
+            }
+            LocalStorm.createTopics(topicProperties.getProperty(FluxPropertiesOptions.BOOTSTRAP_PROPERTY), topicProperties);
         }
         if (!ValidateCommand.validate(fluxFile, properties, !noTopicCheck, new PrintWriter(System.err, true))) {
             System.err.println("dim submit: not submitted; fix the problems above.");

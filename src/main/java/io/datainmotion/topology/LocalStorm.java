@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.KafkaSecurity;
 import io.datainmotion.kafka.KafkaTopics;
+import io.datainmotion.kafka.TopicSettings;
 import org.apache.storm.LocalCluster;
 import org.apache.storm.generated.ExecutorSummary;
 import org.apache.storm.generated.KillOptions;
@@ -138,10 +139,13 @@ public final class LocalStorm implements AutoCloseable {
         return List.copyOf(topics);
     }
 
-    /** Creates the topics of {@link #topicsOf} that do not exist yet, with the properties' client security. */
-    public static void createTopics(String bootstrapServers, Properties properties, int partitions) {
+    /**
+     * Creates the topics of {@link #topicsOf} that do not exist yet, with the partitions, replication
+     * and configs of {@link TopicSettings} and the properties' client security.
+     */
+    public static void createTopics(String bootstrapServers, Properties properties) {
         var admin = KafkaClients.admin(bootstrapServers);
         admin.putAll(KafkaSecurity.fromProperties(properties, System.getenv()));
-        KafkaTopics.ensure(admin, topicsOf(properties), partitions);
+        KafkaTopics.ensure(admin, topicsOf(properties).stream().map(t -> TopicSettings.of(t, properties)).toList());
     }
 }
