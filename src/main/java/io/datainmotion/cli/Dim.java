@@ -30,6 +30,11 @@ import picocli.CommandLine.Command;
                 ClusterCommand.class,
                 SubmitCommand.class,
                 KillCommand.class,
+                TopologyCommands.ListTopologies.class,
+                TopologyCommands.Rebalance.class,
+                TopologyCommands.Activate.class,
+                TopologyCommands.Deactivate.class,
+                TopologyCommands.SetLogLevel.class,
                 SimulateSensorsCommand.class,
         })
 public final class Dim implements Runnable {
