@@ -34,6 +34,7 @@ public class SensorValidationBolt extends BaseRichBolt {
     private transient String componentId;
     private transient Counter valid;
     private transient Counter deadLettered;
+    private transient TaskLog.Tally deadLetterLog;
     private transient SensorRouting routing;
 
     /** @param maxBytes the largest record value accepted (Flux property {@code sensors.max.bytes}) */
@@ -47,6 +48,7 @@ public class SensorValidationBolt extends BaseRichBolt {
         this.parser = new ReadingParser(maxBytes);
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.deadLetterLog = TaskLog.of(SensorValidationBolt.class, topoConf, context).tally("invalid readings dead-lettered");
         this.valid = context.registerCounter("readings.valid");
         this.deadLettered = context.registerCounter("records.deadlettered");
         this.routing = SensorRouting.forStream(context, Utils.DEFAULT_STREAM_ID);
@@ -57,6 +59,8 @@ public class SensorValidationBolt extends BaseRichBolt {
         @SuppressWarnings("unchecked")
         RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
         RecordBatch.Builder<SensorReading> readings = RecordBatch.builder(records.topic(), records.partition(), records.size());
+        int rejectedCount = 0;
+        String lastProblem = null;
         for (int i = 0; i < records.size(); i++) {
             SourceRecord source = records.source(i);
             byte[] value = records.item(i);
@@ -69,7 +73,12 @@ public class SensorValidationBolt extends BaseRichBolt {
                 DeadLetters.emit(collector, input, componentId, source, value,
                         new InvalidRecordException(rejected.reason().code(), rejected.detail()));
                 deadLettered.inc();
+                rejectedCount++;
+                lastProblem = rejected.reason().code() + ": " + rejected.detail();
             }
+        }
+        if (rejectedCount > 0) {
+            deadLetterLog.add(rejectedCount, "partition " + records.partition() + ": " + lastProblem);
         }
         routing.emit(collector, input, readings.build(), SensorReading::sensorId);
         collector.ack(input);

@@ -53,6 +53,7 @@ public class SentimentBolt extends BaseRichBolt {
     private transient Counter scored;
     private transient Timer batchLatency;
     private transient Counter deadLettered;
+    private transient TaskLog.Tally deadLetterLog;
 
     /**
      * @param scorerName a name known to {@link SentimentScorers} (Flux property {@code sentiment.scorer})
@@ -71,6 +72,7 @@ public class SentimentBolt extends BaseRichBolt {
         this.scorer = SentimentScorers.create(scorerName, settings);
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.deadLetterLog = TaskLog.of(SentimentBolt.class, topoConf, context).tally("tweets that failed scoring dead-lettered");
         this.scored = context.registerCounter("tweets.scored");
         this.batchLatency = context.registerTimer("score.batch.latency");
         this.deadLettered = context.registerCounter("records.deadlettered");
@@ -83,6 +85,8 @@ public class SentimentBolt extends BaseRichBolt {
         RecordBatch<Tweet> tweets = (RecordBatch<Tweet>) input.getValue(0);
         MessageBatch.Builder messages = new MessageBatch.Builder();
         List<ScoredTweet> results = new ArrayList<>(tweets.size());
+        int failed = 0;
+        InvalidRecordException lastProblem = null;
         for (int i = 0; i < tweets.size(); i++) {
             Tweet tweet = tweets.item(i);
             try {
@@ -97,7 +101,12 @@ public class SentimentBolt extends BaseRichBolt {
                 DeadLetters.emit(collector, input, componentId, tweets.source(i),
                         tweet.text().getBytes(StandardCharsets.UTF_8), problem);
                 deadLettered.inc();
+                failed++;
+                lastProblem = problem;
             }
+        }
+        if (failed > 0) {
+            deadLetterLog.add(failed, "partition " + tweets.partition() + ": " + lastProblem);
         }
         if (!results.isEmpty()) {
             collector.emit(input, new Values(messages.build()));

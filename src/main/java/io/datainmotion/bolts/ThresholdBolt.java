@@ -34,6 +34,7 @@ public class ThresholdBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.routing = SensorRouting.forStream(context, Utils.DEFAULT_STREAM_ID);
+        TaskLog.of(ThresholdBolt.class, topoConf, context).info("marking readings above {} C", mapping.thresholdCelsius());
     }
 
     @Override

@@ -33,6 +33,7 @@ public class TweetValidationBolt extends BaseRichBolt {
     private transient Counter in;
     private transient Counter valid;
     private transient Counter deadLettered;
+    private transient TaskLog.Tally deadLetterLog;
 
     /** @param maxBytes the largest record value accepted (Flux property {@code tweets.max.bytes}) */
     public TweetValidationBolt(int maxBytes) {
@@ -43,6 +44,7 @@ public class TweetValidationBolt extends BaseRichBolt {
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
         this.collector = collector;
         this.componentId = context.getThisComponentId();
+        this.deadLetterLog = TaskLog.of(TweetValidationBolt.class, topoConf, context).tally("invalid tweets dead-lettered");
         this.in = context.registerCounter("records.in");
         this.valid = context.registerCounter("records.valid");
         this.deadLettered = context.registerCounter("records.deadlettered");
@@ -53,6 +55,8 @@ public class TweetValidationBolt extends BaseRichBolt {
         @SuppressWarnings("unchecked")
         RecordBatch<byte[]> records = (RecordBatch<byte[]>) input.getValue(0);
         RecordBatch.Builder<Tweet> tweets = RecordBatch.builder(records.topic(), records.partition(), records.size());
+        int rejected = 0;
+        InvalidRecordException lastProblem = null;
         for (int i = 0; i < records.size(); i++) {
             SourceRecord source = records.source(i);
             byte[] value = records.item(i);
@@ -61,7 +65,12 @@ public class TweetValidationBolt extends BaseRichBolt {
             } catch (InvalidRecordException problem) {
                 DeadLetters.emit(collector, input, componentId, source, value, problem);
                 deadLettered.inc();
+                rejected++;
+                lastProblem = problem;
             }
+        }
+        if (rejected > 0) {
+            deadLetterLog.add(rejected, "partition " + records.partition() + ": " + lastProblem);
         }
         in.inc(records.size());
         if (!tweets.isEmpty()) {

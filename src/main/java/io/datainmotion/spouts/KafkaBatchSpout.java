@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
+import io.datainmotion.bolts.TaskLog;
 import io.datainmotion.records.RecordBatch;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,7 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -79,6 +82,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private transient Counter replayedBatches;
     private transient Counter acked;
     private transient volatile long lag;
+    private transient TaskLog log;
+    private transient TaskLog.Tally replays;
 
     private record Retry(long dueNanos, RecordBatch<byte[]> batch) {}
 
@@ -105,10 +110,17 @@ public class KafkaBatchSpout extends BaseRichSpout {
         Properties settings = new Properties();
         settings.putAll(consumerProperties);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.log = TaskLog.of(KafkaBatchSpout.class, conf, context);
         open(new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer()), context, collector);
+        log.info("reading topic {} as consumer group {} (task {} of {}), committing every {} ms", topic,
+                settings.getProperty(ConsumerConfig.GROUP_ID_CONFIG), taskIndex + 1, taskCount, commitPeriodMs);
     }
 
     void open(Consumer<byte[], byte[]> consumer, TopologyContext context, SpoutOutputCollector collector) {
+        if (log == null) {
+            log = TaskLog.of(KafkaBatchSpout.class, Map.of(), context);
+        }
+        this.replays = log.tally("replaying failed or timed-out batches");
         this.consumer = consumer;
         this.collector = collector;
         this.taskIndex = context.getThisTaskIndex();
@@ -193,6 +205,9 @@ public class KafkaBatchSpout extends BaseRichSpout {
         }
         if (!assigned.containsAll(mine)) {
             consumer.assign(mine);
+            log.info("partitions assigned: {} of topic {} ({} in all; was {})",
+                    mine.stream().map(TopicPartition::partition).toList(), topic,
+                    partitions == null ? 0 : partitions.size(), assigned.stream().map(TopicPartition::partition).toList());
             assigned = List.copyOf(mine);
         }
     }
@@ -213,6 +228,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
         int attempt = attempts.merge(batch, 1, Integer::sum);
         long delayMs = attempt == 1 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 1L << Math.min(attempt, 20));
         retries.add(new Retry(System.nanoTime() + delayMs * 1_000_000, batch));
+        replays.add(batch.size(), "partition " + batch.partition() + " offsets " + batch.firstOffset() + "-"
+                + (batch.nextOffset() - 1) + ", attempt " + (attempt + 1) + " in " + delayMs + " ms");
     }
 
     private void commit() {
@@ -224,9 +241,24 @@ public class KafkaBatchSpout extends BaseRichSpout {
             }
         }
         if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                // Nothing is lost: the acked offsets stay in the ledger and go with the next commit.
+                log.warn("commit of {} failed, retried in {} ms: {}", committedOffsets(offsets), commitPeriodMs, e.toString());
+                return;
+            }
             offsets.forEach((partition, offset) -> committed.put(partition.partition(), offset.offset()));
+            log.debug("committed {}", committedOffsets(offsets));
         }
+    }
+
+    private static Map<Integer, Long> committedOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<Integer, Long> byPartition = new java.util.TreeMap<>();
+        offsets.forEach((partition, offset) -> byPartition.put(partition.partition(), offset.offset()));
+        return byPartition;
     }
 
     @Override
