@@ -385,8 +385,13 @@ public final class ProcessCluster {
         List<String> notes = new ArrayList<>();
         try (StormClusterClient client = StormClusterClient.connect(stormYaml())) {
             for (TopologySummary topology : client.topologies()) {
+                if (topology.get_status().equals("KILLED")) {
+                    continue;
+                }
                 try {
                     client.kill(topology.get_name(), 0);
+                } catch (IllegalArgumentException alreadyGone) {
+                    // killed by someone else since it was listed
                 } catch (RuntimeException e) {
                     notes.add("could not kill topology " + topology.get_name() + ": " + e.getMessage());
                 }

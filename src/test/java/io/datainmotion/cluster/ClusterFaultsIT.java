@@ -168,6 +168,14 @@ class ClusterFaultsIT {
             cluster = cluster.restart(INSTALLATION, ProcessCluster.NIMBUS);
         });
         seen.addAll(cluster.processes());
+        // a restarted Nimbus reads the assignments back and lists the workers once they heartbeat again
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+                return client.topology(TOPOLOGY).map(t -> t.get_num_workers() == 2).orElse(false);
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
         DimProcess.Result list = dim("list");
         assertEquals(0, list.exitCode(), list.output());
         assertTrue(list.output().lines().anyMatch(l -> l.matches("sentiment\\s+ACTIVE\\s+2\\s+.*")), list.output());
@@ -240,10 +248,14 @@ class ClusterFaultsIT {
         System.out.println("RELIABILITY cluster " + name + " " + caseFigures);
     }
 
-    /** The worker JVMs of the cluster (each worker is a LogWriter JVM and this one). */
+    /**
+     * The Worker JVMs of the cluster. Each worker is a LogWriter JVM whose arguments are the Worker's
+     * command line, and the Worker JVM it starts: only the latter is counted.
+     */
     private static List<ProcessHandle> workers() {
         return cluster.processes().stream()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.storm.daemon.worker.Worker")).orElse(false))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.storm.daemon.worker.Worker")
+                        && !c.contains("org.apache.storm.LogWriter")).orElse(false))
                 .toList();
     }
 
