@@ -44,7 +44,8 @@ import org.apache.storm.tuple.Values;
  *
  * <p>Partitions are assigned by task: task i of n reads the partitions whose index modulo n is i, and
  * partitions added to the topic are picked up within {@value #PARTITION_REFRESH_MS} ms. A partition
- * without a committed offset starts where the consumer's {@code auto.offset.reset} says.
+ * without a committed offset starts where the consumer's {@code auto.offset.reset} says, or at a
+ * time given with {@link #withStartTimestamp}.
  *
  * <p>Metrics: {@code records.emitted}, {@code records.replayed}, {@code batches.replayed},
  * {@code records.acked} and the gauge {@code records.lag} (records
@@ -57,6 +58,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
     /** The fields of every tuple, the simulated spout's too. */
     static final Fields TUPLE_FIELDS = new Fields(BATCH, PARTITION);
 
+    /** {@link #withStartTimestamp} off: a partition without a committed offset starts at auto.offset.reset. */
+    public static final long NO_START_TIMESTAMP = -1;
     static final long MAX_RETRY_DELAY_MS = 10_000;
     static final long PARTITION_REFRESH_MS = 10_000;
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
@@ -64,6 +67,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private final Properties consumerProperties;
     private final String topic;
     private final long commitPeriodMs;
+    private long startTimestampMs = NO_START_TIMESTAMP;
 
     private transient Consumer<byte[], byte[]> consumer;
     private transient SpoutOutputCollector collector;
@@ -103,6 +107,17 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.consumerProperties = consumerProperties;
         this.topic = topic;
         this.commitPeriodMs = commitPeriodMs;
+    }
+
+    /**
+     * Flux config method: a partition the consumer group has no committed offset for starts at its first
+     * record with a timestamp at or after this time (epoch milliseconds), or at its end if there is
+     * none; {@value #NO_START_TIMESTAMP} leaves it to {@code auto.offset.reset}. Committed offsets
+     * always win, so a restarted topology resumes where it was.
+     */
+    public KafkaBatchSpout withStartTimestamp(long epochMillis) {
+        this.startTimestampMs = epochMillis;
+        return this;
     }
 
     @Override
@@ -205,11 +220,37 @@ public class KafkaBatchSpout extends BaseRichSpout {
         }
         if (!assigned.containsAll(mine)) {
             consumer.assign(mine);
+            if (startTimestampMs != NO_START_TIMESTAMP) {
+                seekToStartTimestamp(mine.stream().filter(p -> !assigned.contains(p)).toList());
+            }
             log.info("partitions assigned: {} of topic {} ({} in all; was {})",
                     mine.stream().map(TopicPartition::partition).toList(), topic,
                     partitions == null ? 0 : partitions.size(), assigned.stream().map(TopicPartition::partition).toList());
             assigned = List.copyOf(mine);
         }
+    }
+
+    private void seekToStartTimestamp(List<TopicPartition> added) {
+        Map<TopicPartition, OffsetAndMetadata> committedOffsets = consumer.committed(new java.util.HashSet<>(added));
+        Map<TopicPartition, Long> uncommitted = new HashMap<>();
+        for (TopicPartition partition : added) {
+            if (committedOffsets.get(partition) == null) {
+                uncommitted.put(partition, startTimestampMs);
+            }
+        }
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        consumer.offsetsForTimes(uncommitted).forEach((partition, found) -> {
+            if (found == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, found.offset());
+            }
+        });
+        log.info("partitions {} without a committed offset start at timestamp {}",
+                uncommitted.keySet().stream().map(TopicPartition::partition).sorted().toList(),
+                java.time.Instant.ofEpochMilli(startTimestampMs));
     }
 
     @Override
