@@ -2,8 +2,9 @@
 # Sentiment topology throughput and CPU on the local multi-process cluster (2 Supervisors), for
 # docs/scaling.md: for each WORKERS:PARTITIONS, a fresh input topic is filled with RECORDS synthetic
 # tweets, the topology is submitted with that many workers (parallelism = workers), and its consumer
-# group's lag is followed (bin/dim lag) until it is 0. records/s = records still behind at the first
-# committed progress / time from then to lag 0; CPU = utime+stime of the Worker JVMs over the same span.
+# group's lag is followed (bin/dim lag) until it is 0. records/s = scored records / time from the first
+# to the last output record (their timestamps, set by the sink's producer); CPU = utime+stime of the
+# Worker JVMs over the same span, from samples taken every 0.5 s.
 # Rounds interleave the configurations, so that load from other jobs spreads over all of them.
 #   bench/cluster-scaling.sh [RECORDS] [ROUNDS] [CONFIGS...]      e.g. bench/cluster-scaling.sh 400000 2 1:1 2:4
 set -euo pipefail
@@ -33,7 +34,7 @@ worker_cpu() {  # seconds of CPU used so far by every Worker JVM of the cluster
     echo "scale=2; $total / $clk" | bc
 }
 
-echo "workers partitions round records_per_s cpu_s_per_million load_average"
+echo "workers partitions round records_per_s worker_cpu_s_per_million load_average"
 for round in $(seq 1 "$rounds"); do
     for config in "${configs[@]}"; do
         workers="${config%%:*}"; partitions="${config##*:}"; run="scale-$workers-$partitions-$round"
@@ -44,20 +45,34 @@ for round in $(seq 1 "$rounds"); do
         "$dim" topics create "tweets-$run" --partitions "$partitions" --bootstrap "$bootstrap" >/dev/null
         "$dim" produce "tweets-$run" "$work/tweets.jsonl" --bootstrap "$bootstrap" 2>/dev/null
         "$dim" submit flux/sentiment.yaml --filter "$props" --bootstrap "$bootstrap" --create-topics >/dev/null 2>&1
-        start_lag=""; deadline=$((SECONDS + 900)); while :; do
-            (( SECONDS > deadline )) && { echo "$run: no progress to lag 0 within 900 s" >&2; exit 1; }
+        samples="$work/$run.cpu"
+        ( while :; do echo "$(date +%s%3N) $(worker_cpu)"; sleep 0.5; done ) >"$samples" &
+        sampler=$!
+        deadline=$((SECONDS + 900)); while :; do
+            (( SECONDS > deadline )) && { echo "$run: lag not 0 within 900 s" >&2; exit 1; }
             out="$("$dim" lag "$run" --bootstrap "$bootstrap" 2>/dev/null || true)"
             committed="$(grep -c "^$run " <<<"$out" || true)"
             lag="$(sed -n 's/^total lag //p' <<<"$out")"
-            now="$(date +%s.%N)"
-            if [[ -z "$start_lag" && "$committed" -eq "$partitions" && "$lag" -lt "$records" ]]; then
-                start_lag="$lag"; t1="$now"; c1="$(worker_cpu)"
-            fi
-            if [[ -n "$start_lag" && "$lag" -eq 0 ]]; then t2="$now"; c2="$(worker_cpu)"; break; fi
-            sleep 0.5
+            [[ "$committed" -eq "$partitions" && "$lag" -eq 0 ]] && break
+            sleep 1
         done
-        rate="$(echo "$start_lag / ($t2 - $t1)" | bc)"
-        cpu="$(echo "scale=1; ($c2 - $c1) * 1000000 / $start_lag" | bc)"
+        kill "$sampler"; wait "$sampler" 2>/dev/null || true
+        read -r first last count < <("$dim" consume "twitter_sentiment-$run" --from-beginning --print-metadata --timeout 5 \
+            --bootstrap "$bootstrap" | sed -n 's/^partition=[0-9]* offset=[0-9]* timestamp=\([^ ]*\) .*/\1/p' \
+            | python3 -c '
+import sys, datetime
+ts = [datetime.datetime.fromisoformat(l.strip().replace("Z", "+00:00")).timestamp() * 1000 for l in sys.stdin if l.strip()]
+print(int(min(ts)), int(max(ts)), len(ts))')
+        read -r rate cpu < <(python3 -c '
+import sys
+first, last, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+samples = [tuple(map(float, l.split())) for l in open(sys.argv[4]) if len(l.split()) == 2]
+def cpu_at(t):
+    before = [c for (s, c) in samples if s <= t]
+    return before[-1] if before else samples[0][1]
+after = [c for (s, c) in samples if s >= last]
+cpu = (after[0] if after else samples[-1][1]) - cpu_at(first)
+print(round(count / ((last - first) / 1000)), round(cpu * 1e6 / count, 1))' "$first" "$last" "$count" "$samples")
         echo "$workers $partitions $round $rate $cpu $(cut -d' ' -f1-3 /proc/loadavg)"
         "$dim" kill sentiment --wait 0 >/dev/null
     done
