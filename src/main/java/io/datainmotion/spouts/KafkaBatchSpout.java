@@ -224,8 +224,9 @@ public class KafkaBatchSpout extends BaseRichSpout {
                 seekToStartTimestamp(mine.stream().filter(p -> !assigned.contains(p)).toList());
             }
             log.info("partitions assigned: {} of topic {} ({} in all; was {})",
-                    mine.stream().map(TopicPartition::partition).toList(), topic,
-                    partitions == null ? 0 : partitions.size(), assigned.stream().map(TopicPartition::partition).toList());
+                    mine.stream().map(TopicPartition::partition).sorted().toList(), topic,
+                    partitions == null ? 0 : partitions.size(),
+                    assigned.stream().map(TopicPartition::partition).sorted().toList());
             assigned = List.copyOf(mine);
         }
     }
