@@ -7,14 +7,13 @@ import java.util.function.Function;
 import com.codahale.metrics.Counter;
 import io.datainmotion.records.Outcome;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.Rejection;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichBolt;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.utils.Utils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A bolt that applies a {@link RecordStage} to every record of a batch: what the pipeline steps share.
@@ -34,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchStageBolt.class);
-
     private final Class<I> inputType;
     private KeyFunction<O> routingKey;
 
@@ -46,6 +43,8 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
     private transient Counter in;
     private transient Counter out;
     private transient Counter deadLettered;
+    private transient TaskLog.Tally deadLetterLog;
+    private transient Rejection lastRejection;
 
     /** The key of an output record that routes it; serializable, as a bolt's fields must be. */
     public interface KeyFunction<O> extends Function<O, String>, java.io.Serializable {
@@ -80,8 +79,10 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
         this.in = context.registerCounter("records.in");
         this.out = context.registerCounter("records.out");
         this.deadLettered = context.registerCounter("records.deadlettered");
-        LOG.info("{} {}[{}]: applies {} to each record{}", context.getStormId(), context.getThisComponentId(), context.getThisTaskId(),
-                stage.getClass().getSimpleName(), router == null ? "" : ", routed by key to the tasks of its receivers");
+        TaskLog log = TaskLog.of(getClass(), topoConf, context);
+        this.deadLetterLog = log.tally("records dead-lettered");
+        log.info("applies {} to each record{}", getClass().getSimpleName(),
+                router == null ? "" : ", routed by key to the tasks of its receivers");
     }
 
     @Override
@@ -95,6 +96,7 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
                 passed.add(accepted.value(), batch.offset(i));
             } else if (outcome instanceof Outcome.Rejected<O> rejected) {
                 deadLetters.add(batch.source(i), payloadOf(record), rejected.rejection());
+                lastRejection = rejected.rejection();
             }
         }
         RecordBatch<O> output = passed.build();
@@ -103,7 +105,11 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
         } else {
             router.emit(collector, input, output, routingKey);
         }
-        deadLettered.inc(deadLetters.emit(collector, input));
+        int rejectedCount = deadLetters.emit(collector, input);
+        if (rejectedCount > 0) {
+            deadLettered.inc(rejectedCount);
+            deadLetterLog.add(rejectedCount, lastRejection.reason() + " at " + batch.range());
+        }
         in.inc(batch.size());
         out.inc(output.size());
         collector.ack(input);

@@ -40,6 +40,8 @@ public class KafkaBatchBolt extends BaseRichBolt {
     private transient OutputCollector collector;
     private transient Counter sent;
     private transient Counter sendFailures;
+    private transient TaskLog log;
+    private transient TaskLog.Tally failedBatches;
 
     public KafkaBatchBolt(Properties producerProperties, String topic) {
         this.producerProperties = producerProperties;
@@ -54,7 +56,9 @@ public class KafkaBatchBolt extends BaseRichBolt {
 
     @Override
     public void prepare(Map<String, Object> topoConf, TopologyContext context, OutputCollector collector) {
+        this.log = TaskLog.of(KafkaBatchBolt.class, topoConf, context);
         prepare(new KafkaProducer<>(producerProperties), context, collector);
+        log.info("writing to topic {} ({} sends)", topic, synchronous ? "synchronous" : "asynchronous");
     }
 
     void prepare(Producer<String, String> producer, TopologyContext context, OutputCollector collector) {
@@ -62,6 +66,10 @@ public class KafkaBatchBolt extends BaseRichBolt {
         this.collector = collector;
         this.sent = context.registerCounter("records.sent");
         this.sendFailures = context.registerCounter("records.send.failed");
+        if (log == null) {
+            log = TaskLog.of(KafkaBatchBolt.class, Map.of(), context);
+        }
+        this.failedBatches = log.tally("sink writes to " + topic + " failed; the batches are replayed");
     }
 
     @Override
@@ -94,11 +102,13 @@ public class KafkaBatchBolt extends BaseRichBolt {
     /** Acks or fails the input when the last of its sends completes; producer callbacks run on its I/O thread. */
     private final class BatchCompletion implements Callback {
         private final Tuple input;
+        private final int size;
         private final AtomicInteger outstanding;
         private volatile Exception failure;
 
         BatchCompletion(Tuple input, int size) {
             this.input = input;
+            this.size = size;
             this.outstanding = new AtomicInteger(size);
         }
 
@@ -113,6 +123,7 @@ public class KafkaBatchBolt extends BaseRichBolt {
             if (outstanding.decrementAndGet() == 0) {
                 synchronized (collector) {
                     if (failure != null) {
+                        failedBatches.add(size, failure.toString());
                         collector.reportError(failure);
                         collector.fail(input);
                     } else {

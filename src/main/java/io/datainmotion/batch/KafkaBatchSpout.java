@@ -12,6 +12,7 @@ import java.util.Properties;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
+import io.datainmotion.batch.TaskLog;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -21,7 +22,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -40,9 +43,10 @@ import org.apache.storm.topology.base.BaseRichSpout;
  *
  * <p>Partitions are assigned by task: task i of n reads the partitions whose index modulo n is i, and
  * partitions added to the topic are picked up within {@value #PARTITION_REFRESH_MS} ms. A partition
- * without a committed offset starts where the consumer's {@code auto.offset.reset} says. Each batch
- * carries the {@link SourceRange} of positions it covers: the batches of a partition chain without a
- * gap from where reading began, and offsets are committed at batch boundaries.
+ * without a committed offset starts where the consumer's {@code auto.offset.reset} says, or at a
+ * time given with {@link #withStartTimestamp}. Each batch carries the {@link SourceRange} of positions
+ * it covers: the batches of a partition chain without a gap from where reading began, and offsets are
+ * committed at batch boundaries.
  *
  * <p>Metrics: {@code records.emitted}, {@code records.replayed}, {@code batches.replayed},
  * {@code records.acked} and the gauge {@code records.lag} (records
@@ -51,6 +55,8 @@ import org.apache.storm.topology.base.BaseRichSpout;
 public class KafkaBatchSpout extends BaseRichSpout {
 
 
+    /** {@link #withStartTimestamp} off: a partition without a committed offset starts at auto.offset.reset. */
+    public static final long NO_START_TIMESTAMP = -1;
     static final long MAX_RETRY_DELAY_MS = 10_000;
     static final long PARTITION_REFRESH_MS = 10_000;
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
@@ -58,6 +64,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private final Properties consumerProperties;
     private final String topic;
     private final long commitPeriodMs;
+    private long startTimestampMs = NO_START_TIMESTAMP;
 
     private transient Consumer<byte[], byte[]> consumer;
     private transient SpoutOutputCollector collector;
@@ -80,6 +87,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private transient Counter replayedBatches;
     private transient Counter acked;
     private transient volatile long lag;
+    private transient TaskLog log;
+    private transient TaskLog.Tally replays;
 
     private record Retry(long dueNanos, RecordBatch<byte[]> batch) {}
 
@@ -101,15 +110,33 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.commitPeriodMs = commitPeriodMs;
     }
 
+    /**
+     * Flux config method: a partition the consumer group has no committed offset for starts at its first
+     * record with a timestamp at or after this time (epoch milliseconds), or at its end if there is
+     * none; {@value #NO_START_TIMESTAMP} leaves it to {@code auto.offset.reset}. Committed offsets
+     * always win, so a restarted topology resumes where it was.
+     */
+    public KafkaBatchSpout withStartTimestamp(long epochMillis) {
+        this.startTimestampMs = epochMillis;
+        return this;
+    }
+
     @Override
     public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
         Properties settings = new Properties();
         settings.putAll(consumerProperties);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.log = TaskLog.of(KafkaBatchSpout.class, conf, context);
         open(new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer()), context, collector);
+        log.info("reading topic {} as consumer group {} (task {} of {}), committing every {} ms", topic,
+                settings.getProperty(ConsumerConfig.GROUP_ID_CONFIG), taskIndex + 1, taskCount, commitPeriodMs);
     }
 
     void open(Consumer<byte[], byte[]> consumer, TopologyContext context, SpoutOutputCollector collector) {
+        if (log == null) {
+            log = TaskLog.of(KafkaBatchSpout.class, Map.of(), context);
+        }
+        this.replays = log.tally("replaying failed or timed-out batches");
         this.consumer = consumer;
         this.collector = collector;
         this.taskIndex = context.getThisTaskIndex();
@@ -196,15 +223,44 @@ public class KafkaBatchSpout extends BaseRichSpout {
         }
         if (!assigned.containsAll(mine)) {
             consumer.assign(mine);
-            for (TopicPartition partition : mine) {
-                if (!assigned.contains(partition)) {
-                    long position = consumer.position(partition);
-                    nextStart.put(partition.partition(), position);
-                    resumePosition.put(partition.partition(), position);
-                }
+            List<TopicPartition> added = mine.stream().filter(p -> !assigned.contains(p)).toList();
+            if (startTimestampMs != NO_START_TIMESTAMP) {
+                seekToStartTimestamp(added);
             }
+            for (TopicPartition partition : added) {
+                long position = consumer.position(partition);
+                nextStart.put(partition.partition(), position);
+                resumePosition.put(partition.partition(), position);
+            }
+            log.info("partitions assigned: {} of topic {} ({} in all; was {})",
+                    mine.stream().map(TopicPartition::partition).sorted().toList(), topic,
+                    partitions == null ? 0 : partitions.size(),
+                    assigned.stream().map(TopicPartition::partition).sorted().toList());
             assigned = List.copyOf(mine);
         }
+    }
+
+    private void seekToStartTimestamp(List<TopicPartition> added) {
+        Map<TopicPartition, OffsetAndMetadata> committedOffsets = consumer.committed(new java.util.HashSet<>(added));
+        Map<TopicPartition, Long> uncommitted = new HashMap<>();
+        for (TopicPartition partition : added) {
+            if (committedOffsets.get(partition) == null) {
+                uncommitted.put(partition, startTimestampMs);
+            }
+        }
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        consumer.offsetsForTimes(uncommitted).forEach((partition, found) -> {
+            if (found == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, found.offset());
+            }
+        });
+        log.info("partitions {} without a committed offset start at timestamp {}",
+                uncommitted.keySet().stream().map(TopicPartition::partition).sorted().toList(),
+                java.time.Instant.ofEpochMilli(startTimestampMs));
     }
 
     @Override
@@ -223,6 +279,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         int attempt = attempts.merge(batch, 1, Integer::sum);
         long delayMs = attempt == 1 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 1L << Math.min(attempt, 20));
         retries.add(new Retry(System.nanoTime() + delayMs * 1_000_000, batch));
+        replays.add(batch.size(), batch.range() + ", attempt " + (attempt + 1) + " in " + delayMs + " ms");
     }
 
     private void commit() {
@@ -234,12 +291,27 @@ public class KafkaBatchSpout extends BaseRichSpout {
             }
         }
         if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                // Nothing is lost: the acked offsets stay in the ledger and go with the next commit.
+                log.warn("commit of {} failed, retried in {} ms: {}", committedOffsets(offsets), commitPeriodMs, e.toString());
+                return;
+            }
             offsets.forEach((partition, offset) -> {
                 committed.put(partition.partition(), offset.offset());
                 resumePosition.put(partition.partition(), offset.offset());
             });
+            log.debug("committed {}", committedOffsets(offsets));
         }
+    }
+
+    private static Map<Integer, Long> committedOffsets(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<Integer, Long> byPartition = new java.util.TreeMap<>();
+        offsets.forEach((partition, offset) -> byPartition.put(partition.partition(), offset.offset()));
+        return byPartition;
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.datainmotion.batch.BatchFields;
 import io.datainmotion.batch.DeadLetters;
 import io.datainmotion.batch.KafkaBatchBolt;
 import io.datainmotion.batch.SourceOrder;
+import io.datainmotion.batch.TaskLog;
 import io.datainmotion.records.Rejection;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
@@ -43,8 +44,6 @@ import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
 import org.apache.storm.utils.ObjectReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Per-sensor event-time tumbling windows with exact aggregates. Each input is a batch of
@@ -91,7 +90,6 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     static final String SENSORS_GAUGE = "sensors.tracked";
     static final String HELD_GAUGE = "batches.waiting";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SensorWindowBolt.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SENSOR_KEY = "sensor/";
     private static final String POSITION_KEY = "position/";
@@ -105,7 +103,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     private AlertRule alertRule;
     private transient OutputCollector collector;
     private transient DeadLetters deadLetters;
-    private transient String logPrefix;
+    private transient TaskLog log;
     private transient long heldTimeoutNanos;
     private transient KeyValueState<String, Object> state;
     private transient AtomicLong openWindows;
@@ -215,7 +213,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         requireSettings();
         this.collector = collector;
         this.deadLetters = new DeadLetters(context.getThisComponentId());
-        this.logPrefix = context.getStormId() + " " + context.getThisComponentId() + "[" + context.getThisTaskId() + "]: ";
+        this.log = TaskLog.of(SensorWindowBolt.class, topoConf, context);
         this.heldTimeoutNanos = TimeUnit.SECONDS.toNanos(
                 ObjectReader.getInt(topoConf.get(Config.TOPOLOGY_MESSAGE_TIMEOUT_SECS), 30));
         this.openWindows = new AtomicLong();
@@ -247,7 +245,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
                 positions.put(entry.getKey().substring(POSITION_KEY.length()), position);
             }
         }
-        LOG.info("{}state ready: {} sensors, {} open windows, applied up to {}", logPrefix, sensors.get(),
+        log.info("state ready: {} sensors, {} open windows, applied up to {}", sensors.get(),
                 openWindows.get(), positions.isEmpty() ? "nothing yet" : positions);
     }
 
@@ -258,8 +256,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         copiedSinceCheckpoint.clear();
         failExpiredHeldBatches();
         if (replayedSinceLog > 0 || heldSinceLog > 0) {
-            LOG.info("{}checkpoint {}: skipped {} replayed readings, held {} batches for an earlier range ({} held now)",
-                    logPrefix, txid, replayedSinceLog, heldSinceLog, heldCount);
+            log.info("checkpoint {}: skipped {} replayed readings, held {} batches for an earlier range ({} held now)",
+                    txid, replayedSinceLog, heldSinceLog, heldCount);
             replayedSinceLog = 0;
             heldSinceLog = 0;
         }
@@ -272,9 +270,9 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
 
     @Override
     public void preRollback() {
-        LOG.info("{}rolling back to the last committed checkpoint: {} windows closed since then are discarded, {} emitted "
+        log.info("rolling back to the last committed checkpoint: {} windows closed since then are discarded, {} emitted "
                         + "since then will be emitted again, identical, when the replay closes them; {} batches held",
-                logPrefix, closedWindows.size(), emittedSinceCommit, heldCount);
+                closedWindows.size(), emittedSinceCommit, heldCount);
         clearClosedWindows();
         copiedSinceCheckpoint.clear();
         emittedSinceCommit = 0;
@@ -369,7 +367,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         held.values().removeIf(TreeMap::isEmpty);
         heldCount -= expired;
         if (expired > 0) {
-            LOG.info("{}failed {} batches held longer than the message timeout: their source replays them", logPrefix, expired);
+            log.info("failed {} batches held longer than the message timeout: their source replays them", expired);
         }
     }
 

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.datainmotion.batch.DeadLetters;
 import io.datainmotion.batch.KafkaBatchBolt;
-import io.datainmotion.records.Rejection;
+import io.datainmotion.batch.TaskLog;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.SentimentScore;
 import io.datainmotion.sentiment.SentimentScorer;
@@ -53,6 +54,7 @@ public class SentimentBolt extends BaseRichBolt {
     private transient Counter scored;
     private transient Timer batchLatency;
     private transient Counter deadLettered;
+    private transient TaskLog.Tally deadLetterLog;
 
     /**
      * @param scorerName a name known to {@link SentimentScorers} (Flux property {@code sentiment.scorer})
@@ -71,6 +73,7 @@ public class SentimentBolt extends BaseRichBolt {
         this.scorer = SentimentScorers.create(scorerName, settings);
         this.collector = collector;
         this.deadLetters = new DeadLetters(context.getThisComponentId());
+        this.deadLetterLog = TaskLog.of(SentimentBolt.class, topoConf, context).tally("tweets that failed scoring dead-lettered");
         this.scored = context.registerCounter("tweets.scored");
         this.batchLatency = context.registerTimer("score.batch.latency");
         this.deadLettered = context.registerCounter("records.deadlettered");
@@ -82,6 +85,7 @@ public class SentimentBolt extends BaseRichBolt {
         RecordBatch<?> tweets = (RecordBatch<?>) input.getValue(0);
         MessageBatch.Builder messages = new MessageBatch.Builder();
         RecordBatch.Builder<ScoredTweet> results = RecordBatch.derivedFrom(tweets, tweets.size());
+        String lastFailure = null;
         for (int i = 0; i < tweets.size(); i++) {
             Tweet tweet = (Tweet) tweets.item(i);
             try {
@@ -94,6 +98,7 @@ public class SentimentBolt extends BaseRichBolt {
             } catch (RuntimeException | JsonProcessingException e) {
                 deadLetters.add(tweets.source(i), tweet.text().getBytes(StandardCharsets.UTF_8),
                         new Rejection(SCORING_FAILED, e.toString()));
+                lastFailure = e.toString();
             }
         }
         if (!results.isEmpty()) {
@@ -102,7 +107,11 @@ public class SentimentBolt extends BaseRichBolt {
             collector.emit(SCORED_STREAM, new Values(scoredTweets));
             scored.inc(scoredTweets.size());
         }
-        deadLettered.inc(deadLetters.emit(collector, input));
+        int failed = deadLetters.emit(collector, input);
+        if (failed > 0) {
+            deadLettered.inc(failed);
+            deadLetterLog.add(failed, "partition " + tweets.partition() + ": " + lastFailure);
+        }
         collector.ack(input);
         batchLatency.update(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

@@ -16,12 +16,13 @@ import org.apache.storm.generated.ErrorInfo;
 import org.apache.storm.generated.SupervisorSummary;
 import org.apache.storm.generated.TopologyPageInfo;
 import org.apache.storm.generated.TopologySummary;
+import org.apache.storm.generated.WorkerSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = {"Runs a real multi-process Storm cluster on this machine.",
-            "ZooKeeper (127.0.0.1), Nimbus and a Supervisor with two worker slots, each its own process, in target/storm-cluster/run. Submit to it with 'bin/dim submit'."},
+            "ZooKeeper (127.0.0.1), Nimbus and Supervisors (one by default, with two worker slots), each its own process, in target/storm-cluster/run. Submit to it with 'bin/dim submit'."},
         subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
 final class ClusterCommand implements Runnable {
 
@@ -41,6 +42,14 @@ final class ClusterCommand implements Runnable {
                 "The daemons keep running until 'bin/dim cluster stop'. Prints where the logs are and how to submit."})
     static final class Start implements Callable<Integer> {
 
+        @Option(names = "--supervisors", paramLabel = "N", defaultValue = "1",
+                description = "Supervisors, each with its own local directory and ports, standing in for N hosts (default: ${DEFAULT-VALUE}).")
+        int supervisors;
+
+        @Option(names = "--slots", paramLabel = "M", defaultValue = "2",
+                description = "Worker slots (ports) per Supervisor (default: ${DEFAULT-VALUE}).")
+        int slots;
+
         @Option(names = "--foreground",
                 description = "Stay in the foreground until Ctrl-C, then stop the cluster as 'cluster stop' would.")
         boolean foreground;
@@ -49,15 +58,20 @@ final class ClusterCommand implements Runnable {
         public Integer call() throws InterruptedException {
             long started = System.nanoTime();
             PrintStream out = System.out;
-            out.println("Starting ZooKeeper, Nimbus and a Supervisor (one JVM each) in " + ClusterFiles.shown(ClusterFiles.clusterDir()) + "...");
+            if (supervisors < 1 || slots < 1) {
+                throw new IllegalArgumentException("--supervisors and --slots must be at least 1");
+            }
+            out.println("Starting ZooKeeper, Nimbus and " + supervisors + " Supervisor(s) (one JVM each) in "
+                    + ClusterFiles.shown(ClusterFiles.clusterDir()) + "...");
             out.flush();
             ProcessCluster cluster = ProcessCluster.start(ClusterFiles.installation(), ClusterFiles.loggingTemplates(),
-                    ClusterFiles.clusterDir(), START_TIMEOUT);
+                    ClusterFiles.clusterDir(), new ProcessCluster.Layout(supervisors, slots, Map.of()), START_TIMEOUT);
             var state = cluster.state();
-            out.printf("Storm cluster up in %.1f s: ZooKeeper 127.0.0.1:%d, Nimbus localhost:%d, worker slots %s.%n",
-                    (System.nanoTime() - started) / 1e9, state.zookeeperPort(), state.nimbusPort(), state.slotPorts());
+            out.printf("Storm cluster up in %.1f s: ZooKeeper 127.0.0.1:%d, Nimbus localhost:%d.%n",
+                    (System.nanoTime() - started) / 1e9, state.zookeeperPort(), state.nimbusPort());
+            state.supervisors().forEach(s -> out.printf("  %s: worker slots %s%n", s.name(), s.slotPorts()));
             String logs = ClusterFiles.shown(cluster.logDir());
-            out.println("Logs:    " + logs + "/{zookeeper,nimbus,supervisor}.log; workers: " + logs
+            out.println("Logs:    " + logs + "/{zookeeper,nimbus,supervisor*}.log; workers: " + logs
                     + "/workers-artifacts/<topology id>/<port>/worker.log");
             out.println("Submit:  bin/dim submit flux/sentiment.yaml --filter flux/local.properties");
             out.println("   i.e.  STORM_CONF_DIR=" + ClusterFiles.shown(cluster.stormYaml().getParent())
@@ -134,8 +148,13 @@ final class ClusterCommand implements Runnable {
                     return 1;
                 }
             }
+            Map<Integer, String> supervisorBySlot = new java.util.HashMap<>();
+            if (stormYaml == null) {
+                ProcessCluster.find(ClusterFiles.clusterDir()).ifPresent(c -> c.state().supervisors().forEach(
+                        s -> s.slotPorts().forEach(port -> supervisorBySlot.put(port, s.name()))));
+            }
             try (StormClusterClient client = StormClusterClient.connect(ClusterFiles.stormYaml(stormYaml))) {
-                printTopologies(client, out);
+                printTopologies(client, supervisorBySlot, out);
             }
             return 0;
         }
@@ -148,11 +167,11 @@ final class ClusterCommand implements Runnable {
             }
         }
 
-        private static void printTopologies(StormClusterClient client, PrintStream out) {
+        private static void printTopologies(StormClusterClient client, Map<Integer, String> supervisorBySlot, PrintStream out) {
             ClusterSummary summary = client.summary();
             for (SupervisorSummary supervisor : summary.get_supervisors()) {
-                out.printf("  supervisor %s: %d of %d worker slots used%n", supervisor.get_host(),
-                        supervisor.get_num_used_workers(), supervisor.get_num_workers());
+                out.printf("  supervisor %s on %s: %d of %d worker slots used%n", supervisor.get_supervisor_id(),
+                        supervisor.get_host(), supervisor.get_num_used_workers(), supervisor.get_num_workers());
             }
             if (summary.get_topologies().isEmpty()) {
                 out.println("No topologies.");
@@ -163,6 +182,12 @@ final class ClusterCommand implements Runnable {
                         topology.get_status(), uptime(topology.get_uptime_secs()), topology.get_num_workers(),
                         topology.get_num_executors(), topology.get_id());
                 TopologyPageInfo page = client.page(topology.get_id());
+                for (WorkerSummary worker : page.get_workers()) {
+                    out.printf("  worker %s:%d (%s, supervisor %s): %d executors %s, up %s%n", worker.get_host(),
+                            worker.get_port(), supervisorBySlot.getOrDefault(worker.get_port(), "remote"),
+                            worker.get_supervisor_id(), worker.get_num_executors(),
+                            new java.util.TreeMap<>(worker.get_component_to_num_tasks()), uptime(worker.get_uptime_secs()));
+                }
                 out.printf("  %-18s %4s %10s %10s %10s %8s %9s  %s%n", "COMPONENT", "EXEC", "EMITTED", "ACKED",
                         "FAILED", "CAPACITY", "LATENCY", "LAST ERROR");
                 page.get_id_to_spout_agg_stats().forEach((id, stats) -> printComponent(out, id + " (spout)", stats,

@@ -59,7 +59,7 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
+        Properties properties = FluxTopology.properties(FluxPropertiesOptions.filterOrDefault(filter));
         if (bootstrap != null) {
             properties.setProperty("kafka.bootstrap.servers", bootstrap);
         }

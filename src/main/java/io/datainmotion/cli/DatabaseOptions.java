@@ -19,7 +19,7 @@ final class DatabaseOptions {
     Path filter;
 
     DatabaseSettings settings() {
-        return settings(FluxTopology.properties(ValidateCommand.filterOrDefault(filter)));
+        return settings(FluxTopology.properties(FluxPropertiesOptions.filterOrDefault(filter)));
     }
 
     /** A one-line error naming the database and the first cause (e.g. "Connection to ... refused"), not the pool's timeout. */

@@ -102,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
             properties.setProperty("jdbc.url", postgres.jdbcUrl());
             progress(DbCommand.migrate(DatabaseSettings.fromProperties(properties)));
             progress("Broker ready on " + broker.bootstrapServers() + "; creating topics " + LocalStorm.topicsOf(properties));
-            LocalStorm.createTopics(broker.bootstrapServers(), properties, 1);
+            LocalStorm.createTopics(broker.bootstrapServers(), properties);
             SENSOR_DEMO_SETTINGS.forEach(properties::setProperty);
             FluxTopology sentiment = FluxTopology.load(ProjectHome.resolve("flux/sentiment.yaml"), properties);
             FluxTopology sensors = FluxTopology.load(ProjectHome.resolve("flux/sensors-simulated.yaml"), properties);

@@ -1,5 +1,9 @@
 package io.datainmotion.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +18,9 @@ import picocli.CommandLine.Command;
                 KafkaCommand.class,
                 ProduceCommand.class,
                 ConsumeCommand.class,
+                TopicsCommand.class,
+                LagCommand.class,
+                ResetOffsetsCommand.class,
                 LocalCommand.class,
                 TrainSentimentCommand.class,
                 ScoreCommand.class,
@@ -23,6 +30,11 @@ import picocli.CommandLine.Command;
                 ClusterCommand.class,
                 SubmitCommand.class,
                 KillCommand.class,
+                TopologyCommands.ListTopologies.class,
+                TopologyCommands.Rebalance.class,
+                TopologyCommands.Activate.class,
+                TopologyCommands.Deactivate.class,
+                TopologyCommands.SetLogLevel.class,
                 SimulateSensorsCommand.class,
                 IngestCommand.class,
                 PostgresCommand.class,
@@ -67,8 +79,20 @@ public final class Dim implements Runnable {
     }
 
     static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e instanceof FileSystemException file ? describe(file)
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** The JDK's file exceptions carry only the path as their message; say what is wrong with it. */
+    private static String describe(FileSystemException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + e.getFile();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getFile();
+        }
+        return e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
     }
 
     @Override

@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
         if (!source.equals("x") && !source.equals("bluesky")) {
             throw new IllegalArgumentException("unknown source '" + source + "'; expected x or bluesky");
         }
-        Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
+        Properties properties = FluxTopology.properties(FluxPropertiesOptions.filterOrDefault(filter));
         if (bootstrap != null) {
             properties.setProperty("kafka.bootstrap.servers", bootstrap);
         }

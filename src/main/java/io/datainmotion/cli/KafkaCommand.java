@@ -6,7 +6,10 @@ import java.util.concurrent.CountDownLatch;
 
 import io.datainmotion.kafka.EmbeddedKafkaBroker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "kafka", mixinStandardHelpOptions = true,
         description = {"Runs a single-node Kafka broker (KRaft) on 127.0.0.1 in the foreground until Ctrl-C.",
@@ -20,8 +23,14 @@ final class KafkaCommand implements Callable<Integer> {
             description = "Where the broker keeps its data (default: var/kafka in the project).")
     Path dataDir;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 1 || port > 65_535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 1 and 65535, got " + port);
+        }
         Path dir = dataDir != null ? dataDir : ProjectHome.resolve("var/kafka");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().port(port).dataDir(dir).start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package io.datainmotion.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,16 +20,13 @@ import picocli.CommandLine.Parameters;
             "Creates the Kafka topics named by its topic.* properties first."})
 final class LocalCommand implements Callable<Integer> {
 
+    private static final Duration WORKER_START_TIMEOUT = Duration.ofMinutes(2);
+
     @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
     Path fluxFile;
 
-    @Option(names = "--filter", paramLabel = "PROPERTIES",
-            description = "Properties substituted into the Flux file (default: flux/local.properties).")
-    Path filter;
-
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers, overriding kafka.bootstrap.servers from the properties.")
-    String bootstrap;
+    @Mixin
+    FluxPropertiesOptions fluxProperties;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this many seconds.")
     Long durationSeconds;
@@ -41,15 +39,12 @@ final class LocalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(fluxFile)) {
             throw new IllegalArgumentException("no such Flux file: " + fluxFile);
         }
-        Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
-        if (bootstrap != null) {
-            properties.setProperty("kafka.bootstrap.servers", bootstrap);
-        }
+        Properties properties = fluxProperties.properties();
         FluxTopology topology = FluxTopology.load(fluxFile, properties);
         metrics.applyTo(topology);
-        String brokers = properties.getProperty("kafka.bootstrap.servers");
+        String brokers = properties.getProperty(FluxPropertiesOptions.BOOTSTRAP_PROPERTY);
         if (brokers != null) {
-            LocalStorm.createTopics(brokers, properties, 1);
+            LocalStorm.createTopics(brokers, properties);
         }
         DbCommand.migrateIfStoring(fluxFile, properties);
         CountDownLatch stop = new CountDownLatch(1);
@@ -72,6 +67,7 @@ final class LocalCommand implements Callable<Integer> {
             } else {
                 stop.await(durationSeconds, TimeUnit.SECONDS);
             }
+            storm.awaitRunning(topology.name(), WORKER_START_TIMEOUT);
             storm.kill(topology.name());
         } finally {
             stopped.countDown();

@@ -1,13 +1,14 @@
 package io.datainmotion.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datainmotion.records.InvalidRecordException;
 import io.datainmotion.sentiment.Explanation;
 import io.datainmotion.sentiment.SentimentScore;
 import io.datainmotion.sentiment.SentimentScorer;
+import io.datainmotion.sentiment.Tweet;
+import io.datainmotion.sentiment.TweetParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bin/dim score}: the bolt's scorer on JSON lines, for people and scripts. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {
-            "Scores JSON lines {\"text\": ..., \"id\": ...} (id optional) and writes one line"
-                    + " {\"id\", \"sentiment\", \"polarity\"} per input line, in input order.",
-            "Without an id the output id is the line number. Blank lines are skipped; a bad line stops"
-                    + " with its line number and a non-zero exit."})
+            "Scores tweets, one per line, and writes one line {\"id\", \"sentiment\", \"polarity\"} per input"
+                    + " line, in input order. A line is read as the pipeline reads a record of the tweets topic:"
+                    + " JSON {\"text\": ..., \"id\": ...} (id optional) when it starts with { or [, else the"
+                    + " tweet text itself.",
+            "Without an id the output id is the line number. Blank lines are skipped; a line the pipeline"
+                    + " would dead-letter (empty text, bad JSON, too large) stops with its line number, the"
+                    + " dead-letter reason and a non-zero exit."})
 final class ScoreCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,12 +49,20 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Add \"contributions\": the tokens or features behind the score, largest first.")
     boolean explain;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON-lines input (default: standard input).")
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "16384",
+            description = "Reject a line longer than this many bytes, as the pipeline's tweets.max.bytes does (default: ${DEFAULT-VALUE}).")
+    int maxBytes;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input, one tweet per line (default: standard input).")
     Path file;
 
     @Override
     public Integer call() throws IOException {
         SentimentScorer scorer = scorerOptions.create();
+        if (maxBytes <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-bytes must be positive, got " + maxBytes);
+        }
+        TweetParser parser = new TweetParser(maxBytes);
         PrintWriter out = spec.commandLine().getOut();
         try (BufferedReader lines = file == null
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -57,7 +71,7 @@ final class ScoreCommand implements Callable<Integer> {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 lineNumber++;
                 if (!line.isBlank()) {
-                    out.println(JSON.writeValueAsString(score(scorer, line, lineNumber)));
+                    out.println(JSON.writeValueAsString(score(scorer, parser, line, lineNumber)));
                 }
             }
         } finally {
@@ -66,26 +80,26 @@ final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ObjectNode score(SentimentScorer scorer, String line, int lineNumber) {
-        JsonNode input;
+    private ObjectNode score(SentimentScorer scorer, TweetParser parser, String line, int lineNumber) {
+        Tweet tweet;
+        AtomicBoolean idFromLineNumber = new AtomicBoolean();
         try {
-            input = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("line " + lineNumber + ": not JSON: " + e.getOriginalMessage());
-        }
-        JsonNode text = input.get("text");
-        if (text == null || !text.isTextual()) {
-            throw new IllegalArgumentException("line " + lineNumber + ": needs a string field \"text\"");
+            tweet = parser.parse(line.getBytes(StandardCharsets.UTF_8), () -> {
+                idFromLineNumber.set(true);
+                return Integer.toString(lineNumber);
+            });
+        } catch (InvalidRecordException e) {
+            throw new IllegalArgumentException("line " + lineNumber + ": " + e);
         }
         ObjectNode output = JSON.createObjectNode();
-        JsonNode id = input.get("id");
-        if (id == null) {
+        if (idFromLineNumber.get()) {
             output.put("id", lineNumber);
         } else {
-            output.set("id", id);
+            output.put("id", tweet.id());
         }
+        String text = tweet.text();
         if (explain) {
-            Explanation explanation = scorer.explain(text.asText());
+            Explanation explanation = scorer.explain(text);
             putScore(output, explanation.score());
             ArrayNode contributions = output.putArray("contributions");
             for (Explanation.Contribution contribution : explanation.contributions()) {
@@ -95,7 +109,7 @@ final class ScoreCommand implements Callable<Integer> {
                         .put("detail", contribution.detail());
             }
         } else {
-            putScore(output, scorer.score(text.asText()));
+            putScore(output, scorer.score(text));
         }
         return output;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.SensorFeed;
 import io.datainmotion.sensors.Fault;
 import io.datainmotion.sensors.SensorSimulator;
@@ -81,7 +80,7 @@ final class SimulateSensorsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(kafka.bootstrap))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.producer())) {
             long sent = SensorFeed.send(producer, topic, simulator, rate);
             spec.commandLine().getErr().println("sent " + sent + " readings to " + topic);
         }

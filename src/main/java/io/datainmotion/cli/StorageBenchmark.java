@@ -156,7 +156,7 @@ final class StorageBenchmark {
         for (String key : List.of("topic.trends", "topic.sensor.averages", "topic.sensor.alerts", "topic.deadletters")) {
             properties.setProperty(key, "bench-" + properties.getProperty(key));
         }
-        LocalStorm.createTopics(bootstrap, properties, 1);
+        LocalStorm.createTopics(bootstrap, properties);
         FluxTopology topology = FluxTopology.load(ProjectHome.resolve("flux/storage.yaml"), properties);
         storm.submit(topology);
         try {

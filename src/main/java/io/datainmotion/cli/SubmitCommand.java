@@ -1,5 +1,6 @@
 package io.datainmotion.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -8,9 +9,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.datainmotion.cluster.FluxSubmission;
-import io.datainmotion.topology.FluxTopology;
+import io.datainmotion.kafka.TopicSettings;
 import io.datainmotion.topology.LocalStorm;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,9 +25,8 @@ final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
     Path fluxFile;
 
-    @Option(names = "--filter", paramLabel = "PROPERTIES",
-            description = "Properties substituted into the Flux file (default: flux/local.properties).")
-    Path filter;
+    @Mixin
+    FluxPropertiesOptions properties;
 
     @Option(names = "--storm-yaml", paramLabel = "FILE",
             description = "The storm.yaml of the cluster to submit to (default: the local cluster's).")
@@ -36,8 +37,9 @@ final class SubmitCommand implements Callable<Integer> {
                     + "e.g. -c topology.workers=2.")
     Map<String, String> stormOptions = new LinkedHashMap<>();
 
-    @Option(names = "--create-topics", paramLabel = "PARTITIONS", arity = "0..1", fallbackValue = "1",
-            description = "First create the topic.* topics missing on the broker, with this many partitions (default 1).")
+    @Option(names = "--create-topics", paramLabel = "PARTITIONS", arity = "0..1", fallbackValue = "0",
+            description = "First create the topic.* topics missing on the broker, as the topics.* properties describe them"
+                    + " (partitions, replication factor, configs); PARTITIONS overrides topics.partitions.")
     Integer createTopicsPartitions;
 
     @Option(names = "--no-topic-check",
@@ -47,20 +49,23 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (createTopicsPartitions != null) {
-            if (createTopicsPartitions < 1) {
+            if (createTopicsPartitions < 0) {
                 throw new IllegalArgumentException("--create-topics needs at least 1 partition");
             }
-            Properties properties = FluxTopology.properties(ValidateCommand.filterOrDefault(filter));
-            LocalStorm.createTopics(properties.getProperty("kafka.bootstrap.servers"), properties, createTopicsPartitions);
+            Properties topicProperties = properties.properties();
+            if (createTopicsPartitions > 0) {
+                topicProperties.setProperty(TopicSettings.PREFIX + TopicSettings.PARTITIONS, createTopicsPartitions.toString());
+            }
+            LocalStorm.createTopics(topicProperties.getProperty(FluxPropertiesOptions.BOOTSTRAP_PROPERTY), topicProperties);
         }
-        if (!ValidateCommand.validate(fluxFile, filter, !noTopicCheck, System.err)) {
+        if (!ValidateCommand.validate(fluxFile, properties, !noTopicCheck, new PrintWriter(System.err, true))) {
             System.err.println("dim submit: not submitted; fix the problems above.");
             return 1;
         }
-        DbCommand.migrateIfStoring(fluxFile, FluxTopology.properties(ValidateCommand.filterOrDefault(filter)));
+        DbCommand.migrateIfStoring(fluxFile, properties.properties());
         Path stormConfig = ClusterFiles.stormYaml(stormYaml);
         FluxSubmission submission = new FluxSubmission(ClusterFiles.topologyJar(), stormConfig, fluxFile,
-                ValidateCommand.filterOrDefault(filter), stormOptions, Map.of());
+                properties.effectiveFilterFile(), stormOptions, Map.of());
         long started = System.nanoTime();
         FluxSubmission.Result result = submission.run(ClusterFiles.installation(), ClusterFiles.clientLogging(),
                 Duration.ofMinutes(3));

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code bin/dim train-sentiment}: trains the linear sentiment model and writes it as a resource. */
-@Command(name = "train-sentiment",
+@Command(name = "train-sentiment", mixinStandardHelpOptions = true,
         description = {
                 "Trains the linear tweet sentiment model (logistic regression over hashed n-grams and lexicon"
                         + " features), prints its macro-averaged recall and confusion matrix on the dev split,"

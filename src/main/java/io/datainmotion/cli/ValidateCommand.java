@@ -1,15 +1,17 @@
 package io.datainmotion.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
-import io.datainmotion.topology.FluxTopology;
 import io.datainmotion.topology.FluxValidation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,28 +26,26 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FLUX_FILE", description = "The Flux YAML file, e.g. flux/sentiment.yaml.")
     Path fluxFile;
 
-    @Option(names = "--filter", paramLabel = "PROPERTIES",
-            description = "Properties substituted into the Flux file (default: flux/local.properties).")
-    Path filter;
+    @Mixin
+    FluxPropertiesOptions properties;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--no-topic-check", description = "Do not ask the broker whether the topics exist.")
     boolean noTopicCheck;
 
     @Override
     public Integer call() {
-        return validate(fluxFile, filter, !noTopicCheck, System.out) ? 0 : 1;
-    }
-
-    static Path filterOrDefault(Path filter) {
-        return filter != null ? filter : ProjectHome.resolve("flux/local.properties");
+        return validate(fluxFile, properties, !noTopicCheck, spec.commandLine().getOut()) ? 0 : 1;
     }
 
     /** Prints the report; true when the file has no problem. */
-    static boolean validate(Path fluxFile, Path filter, boolean checkTopics, PrintStream out) {
+    static boolean validate(Path fluxFile, FluxPropertiesOptions options, boolean checkTopics, PrintWriter out) {
         if (!Files.isRegularFile(fluxFile)) {
             throw new IllegalArgumentException("no such Flux file: " + fluxFile);
         }
-        Properties properties = FluxTopology.properties(filterOrDefault(filter));
+        Properties properties = options.properties();
         List<FluxValidation.Problem> problems = FluxValidation.check(fluxFile, properties, checkTopics);
         problems.forEach(out::println);
         out.println(problems.isEmpty() ? fluxFile + ": OK" : fluxFile + ": " + problems.size() + " problem(s)");

@@ -15,8 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * What {@code bin/dim cluster start} leaves behind for {@code status} and {@code stop}, which run in
  * other JVMs: the ports it chose and the processes it started.
  */
-public record ClusterState(int zookeeperPort, int nimbusPort, int supervisorPort, List<Integer> slotPorts,
-                           List<Daemon> daemons) {
+public record ClusterState(int zookeeperPort, int nimbusPort, List<Supervisor> supervisors, List<Daemon> daemons) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,21 +44,36 @@ public record ClusterState(int zookeeperPort, int nimbusPort, int supervisorPort
         }
     }
 
+    /**
+     * One Supervisor, standing in for one host: its daemon name, Thrift port, worker slot ports, and
+     * its own storm.yaml (each has its own {@code storm.local.dir}, so its own supervisor id).
+     */
+    public record Supervisor(String name, int thriftPort, List<Integer> slotPorts) {}
+
     /** Every port the cluster listens on. */
     public List<Integer> ports() {
-        List<Integer> ports = new ArrayList<>(List.of(zookeeperPort, nimbusPort, supervisorPort));
-        ports.addAll(slotPorts);
+        List<Integer> ports = new ArrayList<>(List.of(zookeeperPort, nimbusPort));
+        supervisors.forEach(s -> {
+            ports.add(s.thriftPort());
+            ports.addAll(s.slotPorts());
+        });
         return ports;
+    }
+
+    /** The worker slot ports of every Supervisor. */
+    public List<Integer> slotPorts() {
+        return supervisors.stream().flatMap(s -> s.slotPorts().stream()).toList();
     }
 
     public Optional<Daemon> daemon(String name) {
         return daemons.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
+    /** This state with the daemon added, or replacing the earlier process of the same name (a restart). */
     ClusterState with(Daemon daemon) {
-        List<Daemon> more = new ArrayList<>(daemons);
+        List<Daemon> more = new ArrayList<>(daemons.stream().filter(d -> !d.name().equals(daemon.name())).toList());
         more.add(daemon);
-        return new ClusterState(zookeeperPort, nimbusPort, supervisorPort, slotPorts, List.copyOf(more));
+        return new ClusterState(zookeeperPort, nimbusPort, supervisors, List.copyOf(more));
     }
 
     void write(Path file) {

@@ -26,16 +26,36 @@ import org.apache.commons.io.file.PathUtils;
 import org.apache.storm.generated.TopologySummary;
 
 /**
- * A real Storm cluster on this machine: ZooKeeper (bound to 127.0.0.1), Nimbus and one Supervisor with
- * two worker slots, each its own JVM, and the workers the Supervisor launches. Everything lives in one
- * directory: a throwaway {@code storm.home} laid out as a Storm installation would be, the daemons'
- * data, a state file that lets another JVM find and stop the cluster, and the logs (kept after stop).
+ * A real Storm cluster on this machine: ZooKeeper (bound to 127.0.0.1), Nimbus and one or more
+ * Supervisors, each its own JVM, and the workers the Supervisors launch. Each Supervisor stands in for
+ * a host: its own storm.yaml, {@code storm.local.dir} (so its own supervisor id), Thrift and slot ports.
+ * Everything lives in one directory: a throwaway {@code storm.home} laid out as a Storm installation
+ * would be, the daemons' data, a state file that lets another JVM find and stop the cluster, and the
+ * logs (kept after stop).
  */
 public final class ProcessCluster {
 
     public static final String ZOOKEEPER = "zookeeper";
     public static final String NIMBUS = "nimbus";
     public static final String SUPERVISOR = "supervisor";
+
+    /**
+     * @param supervisors how many Supervisors (hosts) to run
+     * @param slotsPerSupervisor worker slots of each
+     * @param settings storm.yaml settings added to (or replacing) the ones this class writes, e.g.
+     *     lower failure-detection timeouts for a test
+     */
+    public record Layout(int supervisors, int slotsPerSupervisor, Map<String, Object> settings) {
+
+        public static final Layout DEFAULT = new Layout(1, 2, Map.of());
+
+        public Layout {
+            if (supervisors < 1 || slotsPerSupervisor < 1) {
+                throw new IllegalArgumentException("a cluster needs at least one Supervisor with one slot");
+            }
+            settings = Map.copyOf(settings);
+        }
+    }
 
     private static final String STATE_FILE = "cluster.json";
     private static final String HOST = "127.0.0.1";
@@ -62,6 +82,12 @@ public final class ProcessCluster {
      * @param templates the directory with the worker.xml and cluster.xml logging configurations
      */
     public static ProcessCluster start(StormInstallation installation, Path templates, Path directory, Duration timeout) {
+        return start(installation, templates, directory, Layout.DEFAULT, timeout);
+    }
+
+    /** Starts a cluster of the given layout; see {@link #start(StormInstallation, Path, Path, Duration)}. */
+    public static ProcessCluster start(StormInstallation installation, Path templates, Path directory, Layout layout,
+                                       Duration timeout) {
         Path dir = directory.toAbsolutePath().normalize();
         Optional<ProcessCluster> previous = find(dir);
         if (previous.isPresent()) {
@@ -74,10 +100,18 @@ public final class ProcessCluster {
         Path libWorker = installation.libWorker();
         try {
             deleteIfExists(dir);
-            List<Integer> ports = freePorts(5);
-            ClusterState state = new ClusterState(ports.get(0), ports.get(1), ports.get(2), ports.subList(3, 5), List.of());
+            int perSupervisor = 1 + layout.slotsPerSupervisor();
+            List<Integer> ports = freePorts(2 + layout.supervisors() * perSupervisor);
+            List<ClusterState.Supervisor> supervisors = new ArrayList<>();
+            for (int i = 0; i < layout.supervisors(); i++) {
+                int first = 2 + i * perSupervisor;
+                String name = layout.supervisors() == 1 ? SUPERVISOR : SUPERVISOR + "-" + (i + 1);
+                supervisors.add(new ClusterState.Supervisor(name, ports.get(first),
+                        List.copyOf(ports.subList(first + 1, first + perSupervisor))));
+            }
+            ClusterState state = new ClusterState(ports.get(0), ports.get(1), List.copyOf(supervisors), List.of());
             ProcessCluster cluster = new ProcessCluster(dir, state);
-            cluster.layOut(libWorker, templates);
+            cluster.layOut(libWorker, templates, layout.settings());
             long deadline = System.nanoTime() + timeout.toNanos();
             return cluster.launch(daemonClasspath, deadline);
         } catch (IOException e) {
@@ -110,22 +144,35 @@ public final class ProcessCluster {
         return directory.resolve("storm-local");
     }
 
+    private Path localDir(ClusterState.Supervisor supervisor) {
+        return directory.resolve("storm-local-" + supervisor.name());
+    }
+
+    /** The storm.yaml a Supervisor (and the workers it launches) reads. */
+    private Path stormYaml(ClusterState.Supervisor supervisor) {
+        return home().resolve("conf/" + supervisor.name() + ".yaml");
+    }
+
     private Path zookeeperDir() {
         return directory.resolve("zookeeper");
     }
 
-    private void layOut(Path libWorker, Path templates) throws IOException {
+    private void layOut(Path libWorker, Path templates, Map<String, Object> settings) throws IOException {
         Files.createDirectories(home().resolve("conf"));
         Files.createDirectories(home().resolve("extlib"));
         Files.createDirectories(home().resolve("log4j2"));
         Files.createDirectories(logDir());
         Files.createDirectories(localDir());
+        for (ClusterState.Supervisor supervisor : state.supervisors()) {
+            Files.createDirectories(localDir(supervisor));
+            Files.writeString(stormYaml(supervisor), stormYaml(state, supervisor, localDir(supervisor), logDir(), settings));
+        }
         Files.createDirectories(zookeeperDir());
         Files.createSymbolicLink(home().resolve("lib-worker"), libWorker);
         for (String config : List.of("worker.xml", "cluster.xml")) {
             Files.copy(templates.resolve(config), home().resolve("log4j2").resolve(config), StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.writeString(stormYaml(), stormYaml(state, localDir(), logDir()));
+        Files.writeString(stormYaml(), stormYaml(state, state.supervisors().get(0), localDir(), logDir(), settings));
         Files.writeString(zookeeperDir().resolve("zoo.cfg"), String.join("\n",
                 "dataDir=" + zookeeperDir().resolve("data"),
                 "clientPort=" + state.zookeeperPort(),
@@ -136,21 +183,23 @@ public final class ProcessCluster {
                 ""));
     }
 
-    static String stormYaml(ClusterState state, Path localDir, Path logDir) {
+    static String stormYaml(ClusterState state, ClusterState.Supervisor supervisor, Path localDir, Path logDir,
+                            Map<String, Object> overrides) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("storm.zookeeper.servers", List.of(HOST));
         settings.put("storm.zookeeper.port", state.zookeeperPort());
         settings.put("storm.local.hostname", "localhost");
         settings.put("nimbus.seeds", List.of("localhost"));
         settings.put("nimbus.thrift.port", state.nimbusPort());
-        settings.put("supervisor.thrift.port", state.supervisorPort());
-        settings.put("supervisor.slots.ports", state.slotPorts());
+        settings.put("supervisor.thrift.port", supervisor.thriftPort());
+        settings.put("supervisor.slots.ports", supervisor.slotPorts());
         settings.put("storm.local.dir", localDir.toString());
         settings.put("storm.log.dir", logDir.toString());
         // The default carries Java 8 GC-logging flags that Java 17 refuses.
         settings.put("worker.childopts", "-Xmx%HEAP-MEM%m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         // The default 10 s delays a new topology's first assignment by up to 10 s.
         settings.put("nimbus.monitor.freq.secs", 2);
+        settings.putAll(overrides);
         StringBuilder yaml = new StringBuilder("# Written by bin/dim cluster start; removed by bin/dim cluster stop.\n");
         settings.forEach((key, value) -> yaml.append(key).append(": ").append(json(value)).append('\n'));
         return yaml.toString();
@@ -168,25 +217,58 @@ public final class ProcessCluster {
     private ProcessCluster launch(String daemonClasspath, long deadline) throws IOException {
         ProcessCluster cluster = this;
         try {
-            cluster = cluster.started(ZOOKEEPER, daemon(daemonClasspath, ZOOKEEPER, "-Xmx128m",
+            cluster = cluster.started(ZOOKEEPER, daemon(daemonClasspath, ZOOKEEPER, stormYaml(), "-Xmx128m",
                     "org.apache.storm.shade.org.apache.zookeeper.server.ZooKeeperServerMain",
                     zookeeperDir().resolve("zoo.cfg").toString()));
             ProcessCluster withZookeeper = cluster;
             await(deadline, "ZooKeeper to listen on port " + state.zookeeperPort(),
                     () -> withZookeeper.failIfDead(ZOOKEEPER) && listening(state.zookeeperPort()));
-            cluster = cluster.started(NIMBUS, daemon(daemonClasspath, NIMBUS, "-Xmx256m",
-                    "org.apache.storm.daemon.nimbus.Nimbus"));
-            cluster = cluster.started(SUPERVISOR, daemon(daemonClasspath, SUPERVISOR, "-Xmx256m",
-                    "org.apache.storm.daemon.supervisor.Supervisor"));
+            cluster = cluster.startedNimbus(daemonClasspath);
+            for (ClusterState.Supervisor supervisor : state.supervisors()) {
+                cluster = cluster.startedSupervisor(daemonClasspath, supervisor);
+            }
             ProcessCluster all = cluster;
             await(deadline, "Nimbus to listen on port " + state.nimbusPort(),
-                    () -> all.failIfDead(NIMBUS) && all.failIfDead(SUPERVISOR) && listening(state.nimbusPort()));
-            await(deadline, "the Supervisor to register its slots with Nimbus",
-                    () -> all.failIfDead(SUPERVISOR) && all.registeredSlots() >= state.slotPorts().size());
+                    () -> all.failIfDead(NIMBUS) && all.supervisorsAlive() && listening(state.nimbusPort()));
+            await(deadline, "the Supervisors to register their slots with Nimbus",
+                    () -> all.supervisorsAlive() && all.registeredSlots() >= state.slotPorts().size());
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.stop(Duration.ofSeconds(30));
             throw e;
+        }
+    }
+
+    private ProcessCluster startedNimbus(String daemonClasspath) throws IOException {
+        return started(NIMBUS, daemon(daemonClasspath, NIMBUS, stormYaml(), "-Xmx256m", "org.apache.storm.daemon.nimbus.Nimbus"));
+    }
+
+    private ProcessCluster startedSupervisor(String daemonClasspath, ClusterState.Supervisor supervisor) throws IOException {
+        return started(supervisor.name(), daemon(daemonClasspath, supervisor.name(), stormYaml(supervisor), "-Xmx256m",
+                "org.apache.storm.daemon.supervisor.Supervisor"));
+    }
+
+    private boolean supervisorsAlive() {
+        return state.supervisors().stream().allMatch(s -> failIfDead(s.name()));
+    }
+
+    /**
+     * Starts a daemon of this cluster again after it died or was killed (Nimbus or a Supervisor, by
+     * name), as an operator restarts a failed host's daemon, and returns the cluster with its new process.
+     */
+    public ProcessCluster restart(StormInstallation installation, String name) {
+        if (state.daemon(name).map(ClusterState.Daemon::alive).orElse(false)) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            if (name.equals(NIMBUS)) {
+                return startedNimbus(installation.daemonClasspath());
+            }
+            ClusterState.Supervisor supervisor = state.supervisors().stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no daemon named " + name + " to restart"));
+            return startedSupervisor(installation.daemonClasspath(), supervisor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart " + name, e);
         }
     }
 
@@ -196,13 +278,14 @@ public final class ProcessCluster {
         return new ProcessCluster(directory, more);
     }
 
-    private Process daemon(String classpath, String name, String heap, String mainClass, String... args) throws IOException {
+    private Process daemon(String classpath, String name, Path stormYaml, String heap, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-XX:+UseSerialGC",
                 "-cp", classpath + ":" + home().resolve("conf"),
                 "-Dstorm.home=" + home(),
-                "-Dstorm.conf.file=" + stormYaml(),
+                "-Dstorm.conf.file=" + stormYaml,
                 "-Dstorm.log.dir=" + logDir(),
                 "-Dlogfile.name=" + name + ".log",
                 "-Ddaemon.name=" + name,
@@ -273,17 +356,19 @@ public final class ProcessCluster {
      */
     public List<String> stop(Duration timeout) {
         List<String> notes = new ArrayList<>(killTopologies());
-        Optional<ProcessHandle> supervisor = state.daemon(SUPERVISOR).flatMap(ClusterState.Daemon::handle);
+        List<ProcessHandle> supervisors = state.supervisors().stream()
+                .flatMap(s -> state.daemon(s.name()).flatMap(ClusterState.Daemon::handle).stream()).toList();
         Optional<ProcessHandle> zookeeper = state.daemon(ZOOKEEPER).flatMap(ClusterState.Daemon::handle);
         Set<ProcessHandle> everything = processes();
-        List<ProcessHandle> ordered = new ArrayList<>();
-        supervisor.ifPresent(ordered::add);
-        everything.stream().filter(p -> !supervisor.equals(Optional.of(p)) && !zookeeper.equals(Optional.of(p)))
+        List<ProcessHandle> ordered = new ArrayList<>(supervisors);
+        everything.stream().filter(p -> !supervisors.contains(p) && !zookeeper.equals(Optional.of(p)))
                 .forEach(ordered::add);
         notes.addAll(end(ordered, timeout));
         notes.addAll(end(zookeeper.stream().toList(), timeout));
         try {
-            for (Path stateDir : List.of(home(), localDir(), zookeeperDir())) {
+            List<Path> stateDirs = new ArrayList<>(List.of(home(), localDir(), zookeeperDir()));
+            state.supervisors().forEach(s -> stateDirs.add(localDir(s)));
+            for (Path stateDir : stateDirs) {
                 deleteIfExists(stateDir);
             }
             Files.deleteIfExists(directory.resolve(STATE_FILE));
@@ -300,8 +385,13 @@ public final class ProcessCluster {
         List<String> notes = new ArrayList<>();
         try (StormClusterClient client = StormClusterClient.connect(stormYaml())) {
             for (TopologySummary topology : client.topologies()) {
+                if (topology.get_status().equals("KILLED")) {
+                    continue;
+                }
                 try {
                     client.kill(topology.get_name(), 0);
+                } catch (IllegalArgumentException alreadyGone) {
+                    // killed by someone else since it was listed
                 } catch (RuntimeException e) {
                     notes.add("could not kill topology " + topology.get_name() + ": " + e.getMessage());
                 }

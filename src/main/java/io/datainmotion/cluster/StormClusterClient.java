@@ -10,9 +10,14 @@ import java.util.TreeMap;
 
 import org.apache.storm.generated.ClusterSummary;
 import org.apache.storm.generated.ExecutorSummary;
+import org.apache.storm.generated.InvalidTopologyException;
 import org.apache.storm.generated.KillOptions;
+import org.apache.storm.generated.LogConfig;
+import org.apache.storm.generated.LogLevel;
+import org.apache.storm.generated.LogLevelAction;
 import org.apache.storm.generated.Nimbus;
 import org.apache.storm.generated.NotAliveException;
+import org.apache.storm.generated.RebalanceOptions;
 import org.apache.storm.generated.TopologyInfo;
 import org.apache.storm.generated.TopologyPageInfo;
 import org.apache.storm.generated.TopologySummary;
@@ -74,6 +79,76 @@ public final class StormClusterClient implements AutoCloseable {
             throw new IllegalArgumentException("no topology named " + name + " is running");
         } catch (TException e) {
             throw new IllegalStateException("Nimbus refused to kill " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Redistributes a topology (what {@code storm rebalance} does): Nimbus deactivates it, waits
+     * {@code waitSeconds} (null: its message timeout), then reassigns it over {@code workers} workers (when not null) with the
+     * given executors per component (each at most the component's task count), and activates it again.
+     */
+    public void rebalance(String name, Integer waitSeconds, Integer workers, Map<String, Integer> executors) {
+        RebalanceOptions options = new RebalanceOptions();
+        if (waitSeconds != null) {
+            options.set_wait_secs(waitSeconds);
+        }
+        if (workers != null) {
+            options.set_num_workers(workers);
+        }
+        if (!executors.isEmpty()) {
+            options.set_num_executors(executors);
+        }
+        onTopology(name, "rebalance", () -> nimbus.getClient().rebalance(name, options));
+    }
+
+    /** Starts a deactivated topology's spouts again. */
+    public void activate(String name) {
+        onTopology(name, "activate", () -> nimbus.getClient().activate(name));
+    }
+
+    /** Stops a topology's spouts from emitting; in-flight tuples complete; workers stay. */
+    public void deactivate(String name) {
+        onTopology(name, "deactivate", () -> nimbus.getClient().deactivate(name));
+    }
+
+    /**
+     * Sets the level of named loggers in every worker of a topology ({@code storm set_log_level}), for
+     * {@code resetSeconds} (0: until changed again); a null level removes the setting.
+     */
+    public void setLogLevel(String name, Map<String, String> levels, int resetSeconds) {
+        LogConfig config = new LogConfig();
+        levels.forEach((logger, level) -> {
+            LogLevel setting = new LogLevel();
+            if (level == null) {
+                setting.set_action(LogLevelAction.REMOVE);
+            } else {
+                setting.set_action(LogLevelAction.UPDATE);
+                setting.set_target_log_level(level);
+                setting.set_reset_log_level_timeout_secs(resetSeconds);
+            }
+            config.put_to_named_logger_level(logger, setting);
+        });
+        String id = topology(name).orElseThrow(() -> new IllegalArgumentException("no topology named " + name + " is running"))
+                .get_id();
+        call(() -> {
+            nimbus.getClient().setLogConfig(id, config);
+            return null;
+        });
+    }
+
+    private interface TopologyCall {
+        void call() throws TException;
+    }
+
+    private static void onTopology(String name, String action, TopologyCall call) {
+        try {
+            call.call();
+        } catch (NotAliveException e) {
+            throw new IllegalArgumentException("no topology named " + name + " is running");
+        } catch (InvalidTopologyException e) {
+            throw new IllegalArgumentException("Nimbus refused to " + action + " " + name + ": " + e.get_msg());
+        } catch (TException e) {
+            throw new IllegalStateException("Nimbus refused to " + action + " " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -21,11 +21,15 @@ public final class KafkaTopics {
 
     /** Creates the topics that do not exist yet; existing ones are left as they are. */
     public static void ensure(Map<String, Object> adminConfig, Collection<String> topics, int partitions) {
+        ensure(adminConfig, topics.stream().distinct().map(t -> new NewTopic(t, partitions, (short) 1)).toList());
+    }
+
+    /** Creates the topics that do not exist yet, as described; existing ones are left as they are. */
+    public static void ensure(Map<String, Object> adminConfig, List<NewTopic> topics) {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream().distinct()
-                    .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1))
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.name()))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -38,7 +42,8 @@ public final class KafkaTopics {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics " + topics + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create topics " + topics.stream().map(NewTopic::name).toList()
+                    + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

@@ -8,7 +8,9 @@ import java.util.TreeSet;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.batch.KafkaSecurity;
 import io.datainmotion.kafka.KafkaTopics;
+import io.datainmotion.kafka.TopicSettings;
 import org.apache.storm.LocalCluster;
+import org.apache.storm.generated.ExecutorSummary;
 import org.apache.storm.generated.KillOptions;
 
 /**
@@ -68,6 +70,36 @@ public final class LocalStorm implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the topology's workers run (each executor has sent a heartbeat). Killing a
+     * topology whose worker is still being set up makes the in-process Supervisor halt the JVM
+     * ("Halting process: Error when processing an event"), so a run stopped early waits for this first.
+     */
+    public void awaitRunning(String name, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!workersRunning(name)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topology " + name + " has no running worker after " + timeout);
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name + " to start", e);
+        } catch (IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the state of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Nimbus lists an executor as soon as it is assigned; only its worker's heartbeat brings stats. */
+    private boolean workersRunning(String name) throws Exception {
+        List<ExecutorSummary> executors = cluster.getTopologyInfoByName(name).get_executors();
+        return executors != null && !executors.isEmpty() && executors.stream().allMatch(ExecutorSummary::is_set_stats);
+    }
+
     /** Kills every running topology, e.g. after a test that failed before its own kill. */
     public void killAll() {
         try {
@@ -107,10 +139,13 @@ public final class LocalStorm implements AutoCloseable {
         return List.copyOf(topics);
     }
 
-    /** Creates the topics of {@link #topicsOf} that do not exist yet, with the properties' client security. */
-    public static void createTopics(String bootstrapServers, Properties properties, int partitions) {
+    /**
+     * Creates the topics of {@link #topicsOf} that do not exist yet, with the partitions, replication
+     * and configs of {@link TopicSettings} and the properties' client security.
+     */
+    public static void createTopics(String bootstrapServers, Properties properties) {
         var admin = KafkaClients.admin(bootstrapServers);
         admin.putAll(KafkaSecurity.fromProperties(properties, System.getenv()));
-        KafkaTopics.ensure(admin, topicsOf(properties), partitions);
+        KafkaTopics.ensure(admin, topicsOf(properties).stream().map(t -> TopicSettings.of(t, properties)).toList());
     }
 }

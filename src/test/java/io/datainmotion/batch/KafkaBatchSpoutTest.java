@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anySet;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +26,7 @@ import io.datainmotion.testing.RecordingSpoutCollector.Emitted;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -68,6 +74,29 @@ class KafkaBatchSpoutTest {
 
     private RecordBatch<?> batch(int index) {
         return (RecordBatch<?>) emitted.get(index).values().get(0);
+    }
+
+    @Test
+    void withAStartTimestampAPartitionWithoutACommitStartsAtThatTimeAndACommittedOneResumes() {
+        MockConsumer<byte[], byte[]> timed = spy(new MockConsumer<>("earliest"));
+        Node node = new Node(0, "localhost", 9092);
+        timed.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, node, new Node[] {node}, new Node[] {node}),
+                new PartitionInfo(TOPIC, 1, node, new Node[] {node}, new Node[] {node})));
+        timed.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        timed.updateEndOffsets(Map.of(P0, 10L, P1, 10L));
+        // The group's commit and the broker's answer by time, which MockConsumer does not keep or implement
+        doReturn(Map.of(P1, new OffsetAndMetadata(3))).when(timed).committed(anySet());
+        doReturn(Map.of(P0, new OffsetAndTimestamp(7, 1_700_000_000_000L))).when(timed).offsetsForTimes(anyMap());
+        Contexts.Context single = Contexts.forComponent("tweets");
+        when(single.context().getComponentTasks("tweets")).thenReturn(List.of(7));
+        KafkaBatchSpout fromTime = new KafkaBatchSpout(properties(), TOPIC, 60_000).withStartTimestamp(1_700_000_000_000L);
+        fromTime.open(timed, single.context(), recorder.collector());
+
+        fromTime.nextTuple();
+
+        assertEquals(7, timed.position(P0), "uncommitted: the first offset at the time");
+        // committed: not looked up by time, left where the consumer resumes the group's commit
+        verify(timed).offsetsForTimes(Map.of(P0, 1_700_000_000_000L));
     }
 
     @Test

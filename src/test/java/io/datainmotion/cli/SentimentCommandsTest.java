@@ -44,7 +44,7 @@ class SentimentCommandsTest {
         assertNotEquals(0, dim.run("score", "--scorer", "vader", input.toString()));
 
         assertEquals(1, dim.out().lines().count());
-        assertEquals("dim score: line 2: needs a string field \"text\"", dim.err().strip());
+        assertEquals("dim score: line 2: invalid-field: text must be a string, got NUMBER", dim.err().strip());
     }
 
     @Test
