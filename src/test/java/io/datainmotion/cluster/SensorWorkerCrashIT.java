@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.batch.KafkaStateProvider;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.KafkaTopics;
 import io.datainmotion.kafka.TopicReader;
@@ -38,8 +39,6 @@ import io.datainmotion.sensors.WindowResult;
 import io.datainmotion.testing.DimProcess;
 import io.datainmotion.testing.KafkaBrokerExtension;
 import io.datainmotion.testing.SensorOutputs;
-import io.datainmotion.topology.FluxTopology;
-import io.datainmotion.batch.KafkaStateProvider;
 import io.datainmotion.topology.LocalStorm;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,10 +51,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * flux/sensors.yaml as shipped on the real multi-process cluster (2 workers, a 4-partition input keyed
- * by sensor, parallelism 2), fed a stream with duplicates, disorder, late, NaN and invalid readings;
- * one worker JVM is killed with SIGKILL mid-stream and its Supervisor starts it again, its tasks
- * restored from the Kafka state while the surviving ones roll back. Every emitted window record must
+ * flux/sensors.yaml as shipped on the real multi-process cluster (two Supervisors standing in for two
+ * hosts, 2 workers, a 4-partition input keyed by sensor, parallelism 2), fed a stream with duplicates,
+ * disorder, late, NaN and invalid readings; the worker JVM of a window task is killed with SIGKILL
+ * (mid-stream, or as its checkpoint commits) and its Supervisor starts it again, or its Supervisor is
+ * killed with its workers and Nimbus moves them to the other host; the dead tasks are restored from the
+ * Kafka state while the surviving ones roll back. Every emitted window record must
  * equal the brute-force reference, no window the input completes may be missing, and {@code late}
  * dead letters must be exactly the readings that are late in event time.
  */
@@ -69,14 +70,19 @@ class SensorWorkerCrashIT {
     private static final AlertRule ALERTS = new AlertRule(0.5, 25.0);
     private static final Duration OUTPUT_DEADLINE = Duration.ofMinutes(5);
 
+    private static final StormInstallation INSTALLATION = StormInstallation.of(Path.of(""));
+
     private static Path workDir;
     private static ProcessCluster cluster;
 
     @BeforeAll
     static void startCluster() throws IOException {
         workDir = Files.createDirectories(Path.of("target/sensor-crash-it"));
-        cluster = ProcessCluster.start(StormInstallation.of(Path.of("")), Path.of("config/storm-cluster"),
-                workDir.resolve("cluster"), Duration.ofMinutes(3));
+        // Failure detection lowered from minutes to seconds, so that a dead host's work moves in seconds.
+        Map<String, Object> fast = Map.of("nimbus.supervisor.timeout.secs", 10, "nimbus.task.timeout.secs", 10,
+                "supervisor.worker.timeout.secs", 10, "supervisor.heartbeat.frequency.secs", 2);
+        cluster = ProcessCluster.start(INSTALLATION, Path.of("config/storm-cluster"), workDir.resolve("cluster"),
+                new ProcessCluster.Layout(2, 2, fast), Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -121,6 +127,19 @@ class SensorWorkerCrashIT {
         }
 
         run.assertExact();
+    }
+
+    @Test
+    void aSupervisorKilledWithItsWorkersLeavesEveryWindowExact() throws Exception {
+        Run run = Run.submit("supervisor", 23);
+        run.produceFirstHalf();
+        run.awaitWindows(run.expected.windows().size() / 5);
+
+        String supervisor = run.killSupervisorOfWindowTask();
+        run.produceSecondHalf();
+
+        run.assertExact();
+        cluster = cluster.restart(INSTALLATION, supervisor);
     }
 
     /** One topology on the cluster with its own topics, state and consumer group. */
@@ -227,15 +246,35 @@ class SensorWorkerCrashIT {
             return KafkaStateProvider.topicName(properties.getProperty("sensors.state.topic.prefix"), "window-" + victimTask);
         }
 
-        void killWorkerOfWindowTask() {
+        private ProcessHandle workerOfWindowTask() {
             int port = windowExecutor().get_port();
-            ProcessHandle worker = cluster.processes().stream()
+            return cluster.processes().stream()
                     .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.storm.daemon.worker.Worker")
-                            && c.contains(" " + port + " ")).orElse(false))
+                            && !c.contains("org.apache.storm.LogWriter") && c.contains(" " + port + " ")).orElse(false))
                     .findFirst().orElseThrow(() -> new AssertionError("no worker process on port " + port));
+        }
+
+        void killWorkerOfWindowTask() {
+            ProcessHandle worker = workerOfWindowTask();
             assertTrue(worker.destroyForcibly(), "SIGKILL sent to worker " + worker.pid());
             killedAtNanos = System.nanoTime();
             await().atMost(Duration.ofSeconds(30)).until(() -> !worker.isAlive());
+        }
+
+        /** Kills the Supervisor whose worker runs the window task, and every process it launched; returns its name. */
+        String killSupervisorOfWindowTask() {
+            ProcessHandle worker = workerOfWindowTask();
+            ClusterState.Daemon supervisor = cluster.state().supervisors().stream()
+                    .map(s -> cluster.state().daemon(s.name()).orElseThrow())
+                    .filter(d -> d.handle().map(h -> h.descendants().anyMatch(worker::equals)).orElse(false))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Supervisor launched worker " + worker.pid()));
+            ProcessHandle handle = supervisor.handle().orElseThrow();
+            List<ProcessHandle> launched = handle.descendants().toList();
+            assertTrue(handle.destroyForcibly(), "SIGKILL sent to Supervisor " + handle.pid());
+            launched.forEach(ProcessHandle::destroyForcibly);
+            killedAtNanos = System.nanoTime();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !handle.isAlive() && launched.stream().noneMatch(ProcessHandle::isAlive));
+            return supervisor.name();
         }
 
         /** Waits for every expected output, then checks each record against the reference. */
