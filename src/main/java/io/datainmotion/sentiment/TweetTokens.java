@@ -38,6 +38,8 @@ public final class TweetTokens {
     private static final int DAMPED = 16;
     private static final int STRESSED = 32;
     private static final int TITLE_CASE = 64;
+    /** Set while marking scopes, so that the features need not look the negators up again. */
+    private static final int NEGATOR = 128;
 
     /**
      * Words after a negator that it can reach: "not bad at all", "never had a problem", "don't really like it";
@@ -210,6 +212,10 @@ public final class TweetTokens {
     }
 
     public boolean negator(int token) {
+        return (flags[token] & NEGATOR) != 0;
+    }
+
+    private boolean isNegator(int token) {
         return kinds[token] == Kind.WORD.ordinal() && negators.contains(chars, starts[token], ends[token],
                 indexHashes[token]);
     }
@@ -374,7 +380,8 @@ public final class TweetTokens {
                 } else {
                     concessive = true;
                 }
-            } else if (negator(t)) {
+            } else if (isNegator(t)) {
+                flags[t] |= NEGATOR;
                 negatedLeft = NEGATION_WINDOW;
             } else {
                 if (negatedLeft > 0) {
