@@ -4,7 +4,9 @@ import io.datainmotion.sentiment.LinearFeatures;
 import io.datainmotion.sentiment.LinearModel;
 import io.datainmotion.sentiment.LinearModelTrainer;
 import io.datainmotion.sentiment.LinearScorer;
+import io.datainmotion.sentiment.Sentiment;
 import io.datainmotion.sentiment.SentimentEvaluation;
+import io.datainmotion.sentiment.SentimentValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +32,10 @@ import java.util.concurrent.Callable;
                 "Trains the linear tweet sentiment model (logistic regression over hashed n-grams and lexicon"
                         + " features), prints its macro-averaged recall and confusion matrix on the dev split,"
                         + " and writes the model file the 'linear' scorer ships with.",
-                "Deterministic: the same data and options give a byte-identical model."})
+                "Deterministic: the same data and options give a byte-identical model.",
+                "With --validate: writes no model; trains with the same options on older years and scores the"
+                        + " newest year of --data (temporal split), then runs k-fold cross-validation on --data,"
+                        + " and prints macro-averaged recall and label mix of each part."})
 final class TrainSentimentCommand implements Callable<Integer> {
 
     static final String DEFAULT_DATA = "../shared/data/semeval-sentiment-train.jsonl";
@@ -52,7 +57,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Where to write the model (default: ${DEFAULT-VALUE}).")
     String out;
 
-    @Option(names = "--c", paramLabel = "C", defaultValue = "2",
+    @Option(names = "--c", paramLabel = "C", defaultValue = "0.5",
             description = "Inverse regularisation strength of the logistic regression (default: ${DEFAULT-VALUE}).")
     double regularization;
 
@@ -68,11 +73,23 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Lengths of the character n-grams taken within words (default: ${DEFAULT-VALUE}).")
     String charGrams;
 
+    @Option(names = "--validate",
+            description = "Validate the options instead of writing a model: temporal split and k-fold cross-validation.")
+    boolean validate;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5",
+            description = "With --validate: the number of cross-validation folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         LinearModelTrainer.Options options = options();
         Path dataFile = inProject(data);
+        if (validate) {
+            validate(stdout, new LinearModelTrainer(options), dataFile);
+            return 0;
+        }
         Path devFile = inProject(dev);
         Path outFile = inProject(out);
         List<SentimentEvaluation.LabelledText> training = read(dataFile, "--data");
@@ -101,6 +118,46 @@ final class TrainSentimentCommand implements Callable<Integer> {
                 development);
         stdout.printf("dev split %s:%n%s", dev, evaluation.toTable());
         return 0;
+    }
+
+    private void validate(PrintWriter stdout, LinearModelTrainer trainer, Path dataFile) throws IOException {
+        if (!Files.isRegularFile(dataFile)) {
+            throw new ParameterException(spec.commandLine(), "--data file not found: " + dataFile);
+        }
+        if (folds < 2) {
+            throw new ParameterException(spec.commandLine(), "--folds must be at least 2, got " + folds);
+        }
+        List<SentimentValidation.DatedText> dated = SentimentValidation.readDated(dataFile);
+        List<SentimentEvaluation.LabelledText> all = dated.stream().map(SentimentValidation.DatedText::text).toList();
+        stdout.printf("validating %s on %d tweets from %s (label mix %s)%n", commandLine(), all.size(), data,
+                mix(SentimentValidation.labelMix(all)));
+        stdout.flush();
+        SentimentValidation.Fold temporal = SentimentValidation.temporal(dated, trainer);
+        stdout.printf("temporal split (%s, %d training tweets), test label mix %s:%n%s", temporal.name(),
+                temporal.trainSize(), mix(temporal.testMix()), temporal.evaluation().toTable());
+        stdout.flush();
+        List<SentimentValidation.Fold> parts = SentimentValidation.crossValidate(all, folds, trainer);
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (SentimentValidation.Fold part : parts) {
+            double recall = part.evaluation().macroRecall();
+            sum += recall;
+            sumOfSquares += recall * recall;
+            stdout.printf("%s: macro-averaged recall %.4f, accuracy %.3f, test label mix %s%n", part.name(), recall,
+                    part.evaluation().accuracy(), mix(part.testMix()));
+        }
+        double mean = sum / folds;
+        stdout.printf("cross-validation (%d folds): macro-averaged recall %.4f (sd %.4f)%n", folds, mean,
+                Math.sqrt(Math.max(0, sumOfSquares / folds - mean * mean)));
+        stdout.flush();
+    }
+
+    private static String mix(Map<Sentiment, Integer> mix) {
+        int total = mix.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder text = new StringBuilder();
+        mix.forEach((label, count) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(String.format("%s %.1f%%", label.label(), 100.0 * count / total)));
+        return text.toString();
     }
 
     private LinearModelTrainer.Options options() {

@@ -2,14 +2,13 @@ package io.datainmotion.sentiment;
 
 /** The linear model's hand-made features, each a small non-negative number; see {@link LinearFeatures}. */
 public enum DenseFeature {
-    /** Sum of positive lexicon valences (emoji included) outside negation, in units of the lexicon maximum 4. */
+    /**
+     * Sum of positive lexicon valences (emoji included), in units of the lexicon maximum 4, after VADER's
+     * negation and contrast rules: "not bad" adds 0.74 × 2.5 / 4 here.
+     */
     LEXICON_POSITIVE("lexicon positive"),
-    /** Sum of the magnitudes of negative lexicon valences outside negation, in units of 4. */
+    /** Sum of the magnitudes of negative lexicon valences after the same rules, in units of 4. */
     LEXICON_NEGATIVE("lexicon negative"),
-    /** Positive valences inside a negation scope ("not happy"). */
-    NEGATED_POSITIVE("negated lexicon positive"),
-    /** Negative valences inside a negation scope ("not bad"). */
-    NEGATED_NEGATIVE("negated lexicon negative"),
     /** Exclamation marks, at most 4, in units of 4. */
     EXCLAMATIONS("exclamation marks"),
     /** Question marks, at most 4, in units of 4. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Emoji as words and valence, from a source that needs no download and no hand-made list: the
@@ -18,11 +19,51 @@ import java.util.Locale;
  * selectors, zero-width joiner, skin-tone modifiers, keycap, regional indicators) are
  * {@linkplain #isEmojiModifier modifiers}: a tokenizer should treat them as separators.
  *
- * <p>Known limits of the names: "heart" is missing from the shipped lexicon, so heart emoji carry
- * no valence, and "fire" is negative in the lexicon while 🔥 is mostly praise on Twitter.
- * Immutable and thread-safe.
+ * <p>Where the Unicode name misses what an emoji says on Twitter, {@link #MEANINGS} (written for this
+ * project from the emoji's CLDR short names and common use) gives lexicon words instead: 😡 is named
+ * "pouting face" (no lexicon word; CLDR calls it "enraged face"), 😤 "face with look of triumph" (CLDR:
+ * "face with steam from nose", frustration), and "heart" is missing from the lexicon, so hearts would carry
+ * nothing. Known limits left as they are: "fire" is negative in the lexicon while 🔥 is mostly praise, and 💀
+ * ("skull") is often laughter. Immutable and thread-safe.
  */
 public final class EmojiSentiment {
+
+    /** Lexicon words for emoji whose Unicode name misses or contradicts their usual meaning. */
+    static final Map<Integer, String> MEANINGS = Map.ofEntries(
+            Map.entry(0x1F621, "angry"),        // 😡 pouting face
+            Map.entry(0x1F624, "annoyed"),      // 😤 face with look of triumph
+            Map.entry(0x1F644, "annoyed"),      // 🙄 face with rolling eyes
+            Map.entry(0x1F612, "annoyed"),      // 😒 unamused face
+            Map.entry(0x1F92C, "furious"),      // 🤬 serious face with symbols covering mouth
+            Map.entry(0x1F92E, "disgusting"),   // 🤮 face with open mouth vomiting
+            Map.entry(0x1F922, "disgusting"),   // 🤢 nauseated face
+            Map.entry(0x1F614, "sad"),          // 😔 pensive face
+            Map.entry(0x1F616, "upset"),        // 😖 confounded face
+            Map.entry(0x1F630, "anxious"),      // 😰 face with open mouth and cold sweat
+            Map.entry(0x1F61C, "fun"),          // 😜 face with stuck-out tongue and winking eye
+            Map.entry(0x1F44E, "dislike"),      // 👎 thumbs down sign
+            Map.entry(0x1F44D, "like"),         // 👍 thumbs up sign
+            Map.entry(0x1F44C, "ok"),           // 👌 ok hand sign ("hand" is +2.2 in the lexicon)
+            Map.entry(0x270C, "peace"),         // ✌ victory hand
+            Map.entry(0x1F91E, "hope"),         // 🤞 hand with index and middle fingers crossed
+            Map.entry(0x1F64F, "thanks"),       // 🙏 person with folded hands
+            Map.entry(0x1F44F, "applause"),     // 👏 clapping hands sign
+            Map.entry(0x1F64C, "celebrate"),    // 🙌 person raising both hands in celebration
+            Map.entry(0x1F4AF, "perfect"),      // 💯 hundred points symbol
+            Map.entry(0x2764, "love"),          // ❤ heavy black heart
+            Map.entry(0x2665, "love"),          // ♥ black heart suit
+            Map.entry(0x1F493, "love"),         // 💓 beating heart
+            Map.entry(0x1F495, "love"),         // 💕 two hearts
+            Map.entry(0x1F496, "love"),         // 💖 sparkling heart
+            Map.entry(0x1F497, "love"),         // 💗 growing heart
+            Map.entry(0x1F498, "love"),         // 💘 heart with arrow
+            Map.entry(0x1F499, "love"),         // 💙 blue heart
+            Map.entry(0x1F49A, "love"),         // 💚 green heart
+            Map.entry(0x1F49B, "love"),         // 💛 yellow heart
+            Map.entry(0x1F49C, "love"),         // 💜 purple heart
+            Map.entry(0x1F49D, "love"),         // 💝 heart with ribbon
+            Map.entry(0x1F49E, "love"),         // 💞 revolving hearts
+            Map.entry(0x1F9E1, "love"));        // 🧡 orange heart
 
     private final int[] codePoints;
     private final String[][] words;
@@ -39,7 +80,9 @@ public final class EmojiSentiment {
         words = new String[codePoints.length][];
         valences = new double[codePoints.length];
         for (int i = 0; i < codePoints.length; i++) {
-            words[i] = Character.getName(codePoints[i]).toLowerCase(Locale.ROOT).split("[ -]+");
+            String meaning = MEANINGS.get(codePoints[i]);
+            words[i] = (meaning != null ? meaning : Character.getName(codePoints[i]).toLowerCase(Locale.ROOT))
+                    .split("[ -]+");
             for (String word : words[i]) {
                 int id = lexicon.indexOf(word);
                 if (id >= 0) {
@@ -92,12 +135,12 @@ public final class EmojiSentiment {
         return codePoints[index];
     }
 
-    /** The lower-case words of the emoji's Unicode name; the caller must not modify the array. */
+    /** The lower-case words of the emoji's Unicode name, or of its {@link #MEANINGS}; the caller must not modify the array. */
     public String[] words(int index) {
         return words[index];
     }
 
-    /** The words of the emoji's name joined by spaces, e.g. "face with tears of joy". */
+    /** The emoji's {@link #words} joined by spaces, e.g. "face with tears of joy". */
     public String description(int index) {
         return String.join(" ", words[index]);
     }

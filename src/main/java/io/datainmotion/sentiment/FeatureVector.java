@@ -1,6 +1,8 @@
 package io.datainmotion.sentiment;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The features of one tweet: hashed sparse features as a list of bucket occurrences (a bucket may repeat;
@@ -12,8 +14,13 @@ public final class FeatureVector {
     private int[] buckets = new int[512];
     private String[] names;
     private char[] scratch = new char[32];
+    private float[] valences = new float[64];
     private int size;
     final float[] dense = new float[DenseFeature.COUNT];
+    private final List<DenseNote> denseNotes = new ArrayList<>();
+
+    /** One token's share of a dense feature and the rule that gave it, recorded with the names. */
+    public record DenseNote(DenseFeature feature, float value, String why) {}
 
     FeatureVector(boolean recordNames) {
         names = recordNames ? new String[buckets.length] : null;
@@ -22,6 +29,16 @@ public final class FeatureVector {
     void clear() {
         size = 0;
         Arrays.fill(dense, 0f);
+        denseNotes.clear();
+    }
+
+    void noteDense(DenseFeature feature, float value, String why) {
+        denseNotes.add(new DenseNote(feature, value, why));
+    }
+
+    /** The per-token parts of the lexicon features, when names are recorded; they sum to those features. */
+    public List<DenseNote> denseNotes() {
+        return List.copyOf(denseNotes);
     }
 
     void add(int bucket) {
@@ -32,6 +49,14 @@ public final class FeatureVector {
             }
         }
         buckets[size++] = bucket;
+    }
+
+    /** A buffer of at least {@code tokens} floats for the tokens' lexicon valences, reused across calls. */
+    float[] valences(int tokens) {
+        if (valences.length < tokens) {
+            valences = new float[Math.max(tokens, valences.length * 2)];
+        }
+        return valences;
     }
 
     /** A buffer of at least {@code length} chars for rewriting a token, reused across calls. */

@@ -37,7 +37,7 @@ public final class LinearModelTrainer {
             }
         }
 
-        public static final Options DEFAULT = new Options(LinearFeatures.Settings.DEFAULT, 2, 2);
+        public static final Options DEFAULT = new Options(LinearFeatures.Settings.DEFAULT, 0.5, 2);
     }
 
     private static final long SOLVER_SEED = 20240003L;

@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code linear} scorer: a logistic-regression model trained on tweets ({@link LinearModelTrainer})
@@ -76,8 +78,10 @@ public final class LinearScorer implements SentimentScorer {
 
     /**
      * The score plus each feature's contribution to the chosen class's raw score (its logit): hashed
-     * features by name, summed over repeats, then the dense features and the class bias. Features the model
-     * pruned contribute nothing and are left out.
+     * features by name, summed over repeats, then the dense features and the class bias. The lexicon features
+     * come one part per token, each with the rules that shaped it ("'bad' valence -2.5, negated by 'not'
+     * (× -0.74), / 4"), so a user can see why a negated phrase got its label. Features the model pruned
+     * contribute nothing and are left out.
      */
     @Override
     public Explanation explain(String text) {
@@ -95,9 +99,15 @@ public final class LinearScorer implements SentimentScorer {
         }
         List<Explanation.Contribution> contributions = new ArrayList<>();
         byName.forEach((name, weight) -> contributions.add(new Explanation.Contribution(name, weight, detail)));
+        Set<DenseFeature> noted = EnumSet.noneOf(DenseFeature.class);
+        for (FeatureVector.DenseNote note : named.denseNotes()) {
+            noted.add(note.feature());
+            contributions.add(new Explanation.Contribution(note.feature().label() + " += " + note.value() + ": "
+                    + note.why(), note.value() * model.denseWeight(note.feature(), chosen), detail));
+        }
         for (DenseFeature feature : DenseFeature.values()) {
             float value = named.dense(feature);
-            if (value != 0f) {
+            if (value != 0f && !noted.contains(feature)) {
                 contributions.add(new Explanation.Contribution(feature.label() + " = " + value,
                         value * model.denseWeight(feature, chosen), detail));
             }

@@ -9,9 +9,13 @@ import java.util.List;
  */
 public final class NegatorSet {
 
-    /** Standard English negators plus the apostrophe-less contractions tweets are full of. */
+    /**
+     * Standard English negators, the near-negators {@code hardly}, {@code barely}, {@code scarcely} ("hardly any
+     * problems"), plus the apostrophe-less contractions tweets are full of.
+     */
     public static final NegatorSet ENGLISH = new NegatorSet(List.of(
             "not", "no", "never", "nothing", "nobody", "none", "nowhere", "neither", "nor", "without", "cannot",
+            "hardly", "barely", "scarcely",
             "aint", "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
             "mightnt", "mustnt", "neednt", "shant", "shouldnt", "wasnt", "werent", "wont", "wouldnt"));
 

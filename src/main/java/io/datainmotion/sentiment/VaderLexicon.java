@@ -24,6 +24,8 @@ public final class VaderLexicon {
 
     /** 64 Kbit (8 KB) for ~7,500 words: about one word in nine not in the lexicon still needs the probe. */
     private static final int FILTER_BITS_LOG2 = 16;
+    /** A larger lexicon gets a larger filter, so that the share of false hits stays about the same. */
+    private static final int FILTER_BITS_PER_WORD = 8;
 
     private final WordIndex words;
     private final WordHashFilter filter;
@@ -31,7 +33,11 @@ public final class VaderLexicon {
 
     private VaderLexicon(Map<String, Double> valenceByWord) {
         words = new WordIndex(new ArrayList<>(valenceByWord.keySet()));
-        filter = new WordHashFilter(valenceByWord.keySet(), FILTER_BITS_LOG2);
+        int filterBitsLog2 = FILTER_BITS_LOG2;
+        while (1 << filterBitsLog2 < FILTER_BITS_PER_WORD * valenceByWord.size()) {
+            filterBitsLog2++;
+        }
+        filter = new WordHashFilter(valenceByWord.keySet(), filterBitsLog2);
         valences = new double[words.size()];
         int id = 0;
         for (double valence : valenceByWord.values()) {
@@ -66,6 +72,60 @@ public final class VaderLexicon {
             }
         }
         return new VaderLexicon(valenceByWord);
+    }
+
+    /**
+     * This lexicon plus the regular inflections of its words that it does not list itself, each with its base
+     * word's valence: {@code crash} gives {@code crashes}, {@code crashed}, {@code crashing}; {@code hate} gives
+     * {@code hated}, {@code hating}; {@code stop} also {@code stopped}, {@code stopping}. Only words of four or
+     * more letters are inflected, so that short forms ({@code ok}, {@code lol}) stay as they are.
+     */
+    public VaderLexicon withInflections() {
+        Map<String, Double> valenceByWord = new LinkedHashMap<>();
+        for (int id = 0; id < size(); id++) {
+            valenceByWord.put(word(id), valences[id]);
+        }
+        for (int id = 0; id < size(); id++) {
+            for (String inflected : inflections(word(id))) {
+                valenceByWord.putIfAbsent(inflected, valences[id]);
+            }
+        }
+        return new VaderLexicon(valenceByWord);
+    }
+
+    static java.util.List<String> inflections(String word) {
+        int length = word.length();
+        if (length < 4 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+            return java.util.List.of();
+        }
+        char last = word.charAt(length - 1);
+        java.util.List<String> forms = new ArrayList<>();
+        if (last == 'e') {
+            String stem = word.substring(0, length - 1);
+            forms.add(word + "s");
+            forms.add(word + "d");
+            forms.add(stem + "ing");
+        } else if (last == 'y' && !isVowel(word.charAt(length - 2))) {
+            String stem = word.substring(0, length - 1);
+            forms.add(stem + "ies");
+            forms.add(stem + "ied");
+            forms.add(word + "ing");
+        } else {
+            boolean sibilant = last == 's' || last == 'x' || word.endsWith("ch") || word.endsWith("sh");
+            forms.add(word + (sibilant ? "es" : "s"));
+            forms.add(word + "ed");
+            forms.add(word + "ing");
+            if (!isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(word.charAt(length - 2))
+                    && !isVowel(word.charAt(length - 3))) {
+                forms.add(word + last + "ed");
+                forms.add(word + last + "ing");
+            }
+        }
+        return forms;
+    }
+
+    private static boolean isVowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 
     public int size() {

@@ -44,7 +44,7 @@ final class VaderVocabulary {
             "oughtn't", "shan't", "shouldn't", "uh-uh", "wasn't", "weren't",
             "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
 
-    private static final List<String> INCREMENTS = List.of(
+    static final List<String> INCREMENTS = List.of(
             "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
             "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially",
             "exceptional", "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin",
@@ -55,7 +55,7 @@ final class VaderVocabulary {
             "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very");
 
     /** Single-word dampeners; the two-word ones are {@link #BOOSTER_BIGRAMS}. */
-    private static final List<String> DECREMENTS = List.of(
+    static final List<String> DECREMENTS = List.of(
             "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginal",
             "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
             "slightly", "somewhat", "sorta", "sortof", "sort-of");

@@ -28,9 +28,24 @@ class EmojiSentimentTest {
     }
 
     @Test
+    void emojiWhoseNamesMissTheirMeaningReadAsTheirMeaning() {
+        EmojiSentiment emoji = EmojiSentiment.standard();
+        VaderLexicon lexicon = VaderLexicon.standard();
+        int pouting = emoji.indexOf(0x1F621);
+        assertEquals("angry", emoji.description(pouting));
+        assertEquals(lexicon.valence(lexicon.indexOf("angry")), emoji.valence(pouting));
+        assertTrue(emoji.valence(emoji.indexOf(0x1F624)) < 0, "face with look of triumph is frustration");
+        assertTrue(emoji.valence(emoji.indexOf(0x2764)) > 0, "heavy black heart is love");
+        for (int codePoint : EmojiSentiment.MEANINGS.keySet()) {
+            assertTrue(emoji.indexOf(codePoint) >= 0, Integer.toHexString(codePoint) + " is an emoji");
+            assertTrue(lexicon.indexOf(EmojiSentiment.MEANINGS.get(codePoint)) >= 0, "a lexicon word");
+        }
+    }
+
+    @Test
     void anEmojiWhoseNameHasNoLexiconWordHasNoValence() {
         assertEquals(0.0, valenceOf("🚌"), 0.0);                  // bus
-        assertEquals(0.0, valenceOf("❤"), 0.0);                   // heavy black heart: "heart" is not in this lexicon
+        assertEquals(0.0, valenceOf("☕"), 0.0);                   // hot beverage
     }
 
     @Test

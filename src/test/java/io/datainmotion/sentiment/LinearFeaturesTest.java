@@ -58,22 +58,52 @@ class LinearFeaturesTest {
     }
 
     @Test
-    void wordsInsideANegationScopeAreDistinctFeatures() {
+    void negatedLexiconWordsAreDistinctFeaturesAndTheirNegatorYieldsNoUnigram() {
         FeatureVector negated = extract("not happy");
         assertTrue(names(negated).contains("word:~happy"));
+        assertFalse(names(negated).contains("word:not"), "its meaning is in the word it turns");
+        assertTrue(names(negated).contains("bigram:not happy"));
+        assertFalse(names(negated).stream().anyMatch(name -> name.startsWith("chars:<no")), "no n-grams of negators");
         assertNotEquals(bucketOf(negated, "word:~happy"), bucketOf(extract("happy"), "word:happy"));
         assertTrue(names(extract("not happy. happy")).containsAll(List.of("word:~happy", "word:happy")));
+        List<String> plain = names(extract("not the weekend"));
+        assertTrue(plain.containsAll(List.of("word:not", "word:weekend", "chars:<wee")),
+                "a negator that turns no lexicon word stays, and the words it reaches are plain words: " + plain);
     }
 
     @Test
-    void negationMovesLexiconValenceToTheNegatedFeatures() {
+    void negationTurnsLexiconValenceTheVaderWay() {
         FeatureVector plain = extract("I am happy");
         assertEquals(0.675f, plain.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "happy is 2.7 in the lexicon, over 4");
-        assertEquals(0f, plain.dense(DenseFeature.NEGATED_POSITIVE));
+        assertEquals(0f, plain.dense(DenseFeature.LEXICON_NEGATIVE));
 
         FeatureVector negated = extract("I am not happy");
         assertEquals(0f, negated.dense(DenseFeature.LEXICON_POSITIVE));
-        assertEquals(0.675f, negated.dense(DenseFeature.NEGATED_POSITIVE), 1e-6);
+        assertEquals(0.74f * 0.675f, negated.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+
+        FeatureVector notBad = extract("not bad at all");
+        assertEquals(0.74f * 2.5f / 4, notBad.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "bad is -2.5");
+        assertEquals(0f, notBad.dense(DenseFeature.LEXICON_NEGATIVE), "no, not, never carry no valence of their own");
+    }
+
+    @Test
+    void wordsBeforeButCountHalfAndAfterItOneAndAHalf() {
+        FeatureVector contrast = extract("the food was good but the service was bad");
+        assertEquals(1.9f * 0.5f / 4, contrast.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "good is 1.9");
+        assertEquals(2.5f * 1.5f / 4, contrast.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        FeatureVector concession = extract("although the food was good, the service was bad");
+        assertEquals(1.9f * 0.5f / 4, concession.dense(DenseFeature.LEXICON_POSITIVE), 1e-6);
+        assertEquals(2.5f / 4, concession.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+    }
+
+    @Test
+    void inflectedFormsAndNamesOfLexiconWords() {
+        assertEquals(1.7f / 4, extract("the app keeps crashing").dense(DenseFeature.LEXICON_NEGATIVE), 1e-6,
+                "crash is -1.7; crashing is not in the lexicon itself");
+        assertEquals(0f, extract("the Joy Hotel is on Hope Road").dense(DenseFeature.LEXICON_POSITIVE),
+                "capitalised words next to capitalised words are names");
+        assertEquals(2.7f / 4, extract("Happy Birthday").dense(DenseFeature.LEXICON_POSITIVE), 1e-6,
+                "the first word is not taken for a name");
     }
 
     @Test
@@ -84,6 +114,9 @@ class LinearFeaturesTest {
                 elongated.dense(DenseFeature.LEXICON_POSITIVE));
         assertTrue(elongated.dense(DenseFeature.LEXICON_POSITIVE) > 0f);
         assertEquals(1f / 3f, elongated.dense(DenseFeature.ELONGATED_WORDS), 1e-6);
+        assertEquals(extract("impressive").dense(DenseFeature.LEXICON_POSITIVE),
+                extract("impressiveeee").dense(DenseFeature.LEXICON_POSITIVE), "the stretched run alone is undone");
+        assertTrue(extract("impressive").dense(DenseFeature.LEXICON_POSITIVE) > 0f);
     }
 
     @Test
@@ -99,7 +132,11 @@ class LinearFeaturesTest {
         assertEquals(-angry / 4, cross.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
         FeatureVector negated = extract("not \uD83D\uDE0A");
         assertEquals(0f, negated.dense(DenseFeature.LEXICON_POSITIVE));
-        assertEquals(smiling / 4, negated.dense(DenseFeature.NEGATED_POSITIVE), 1e-6);
+        assertEquals(0.74 * smiling / 4, negated.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        assertFalse(names(happy).stream().anyMatch(name -> name.contains("\uD83D\uDE0A")),
+                "emoji yield no hashed features: no training tweet has one");
+        assertTrue(extract("\uD83D\uDE21\uD83D\uDE21").dense(DenseFeature.LEXICON_NEGATIVE) > 0f,
+                "the pouting face reads as angry");
     }
 
     @Test

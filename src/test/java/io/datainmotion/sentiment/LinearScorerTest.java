@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -94,6 +95,24 @@ class LinearScorerTest {
             assertTrue(Math.abs(contribution.weight()) <= previous, "largest first");
             previous = Math.abs(contribution.weight());
         }
+    }
+
+    @Test
+    void negatedNegativesAreNotNegativeAndTheExplanationShowsTheRule() {
+        for (String text : new String[] {"This coffee is not bad at all", "never had a problem with them",
+                "can't complain", "I don't hate it", "wasn't terrible"}) {
+            assertNotEquals(Sentiment.NEGATIVE, scorer.score(text).sentiment(), text);
+        }
+        assertEquals(Sentiment.NEGATIVE, scorer.score("The app keeps crashing every time I open it").sentiment());
+        assertEquals(Sentiment.NEGATIVE, scorer.score("\uD83D\uDE21\uD83D\uDE21").sentiment());
+
+        Explanation explanation = scorer.explain("This coffee is not bad at all");
+        Explanation.Contribution rule = explanation.contributions().stream()
+                .filter(c -> c.feature().contains("'bad'")).findFirst().orElseThrow();
+        assertTrue(rule.feature().startsWith("lexicon positive += "), rule.feature());
+        assertTrue(rule.feature().contains("negated by 'not' (× -0.74)"), rule.feature());
+        assertTrue(explanation.contributions().stream().noneMatch(c -> c.feature().equals("word:not")),
+                "the negator's prior is not applied to a negation it explains");
     }
 
     @Test

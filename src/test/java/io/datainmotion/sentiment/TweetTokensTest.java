@@ -87,13 +87,34 @@ class TweetTokensTest {
     }
 
     @Test
-    void negationScopeRunsFromTheNegatorToTheNextPunctuation() {
+    void negationScopeRunsFromTheNegatorOverThreeWordsUntilPunctuationOrContrast() {
         texts("I do not like this movie, but the music is good");
         assertFalse(tokens.negated(indexOf("not")));
         assertTrue(tokens.negated(indexOf("like")));
         assertTrue(tokens.negated(indexOf("movie")));
         assertFalse(tokens.negated(indexOf("music")));
         assertFalse(tokens.negated(indexOf("good")));
+        texts("never had a problem with it");
+        assertTrue(tokens.negated(indexOf("problem")));
+        assertFalse(tokens.negated(indexOf("with")), "three words at most");
+        texts("not bad but awful");
+        assertTrue(tokens.negated(indexOf("bad")));
+        assertFalse(tokens.negated(indexOf("awful")), "a contrast word ends the scope");
+        texts("hardly any issues");
+        assertTrue(tokens.negated(indexOf("issues")));
+    }
+
+    @Test
+    void butDampsWhatComesBeforeItAndStressesWhatFollowsAndAlthoughDampsItsClause() {
+        texts("the food was good but the service was slow");
+        assertTrue(tokens.damped(indexOf("good")));
+        assertTrue(tokens.stressed(indexOf("slow")));
+        assertFalse(tokens.damped(indexOf("but")) || tokens.stressed(indexOf("but")));
+        texts("although the food was good, the service was slow");
+        assertTrue(tokens.damped(indexOf("good")));
+        assertFalse(tokens.damped(indexOf("slow")) || tokens.stressed(indexOf("slow")));
+        texts("the food was good");
+        assertFalse(tokens.damped(indexOf("good")) || tokens.stressed(indexOf("good")));
     }
 
     @Test

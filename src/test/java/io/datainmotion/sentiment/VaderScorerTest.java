@@ -57,13 +57,14 @@ class VaderScorerTest {
      * The README's emoji example (0.7003) differs on purpose: the reference names 💘 💋 😁 by its CLDR
      * file ("heart with arrow", "kiss mark", "beaming face with smiling eyes": kiss 1.8 + smiling 2.0),
      * this scorer by their Unicode names, where 😁 is "grinning face with smiling eyes" and adds
-     * grinning 1.5. Sum 5.3 → 5.3 / sqrt(5.3² + 15) = 0.8074.
+     * grinning 1.5, and by {@link EmojiSentiment#MEANINGS}, where 💘 reads as "love" (3.2), since "heart" is not in
+     * the lexicon. Sum 8.5 → 8.5 / sqrt(8.5² + 15) = 0.9100.
      */
     @Test
-    void readmeEmojiExampleDiffersByTheUnicodeNameOfBeamingFace() {
+    void readmeEmojiExampleDiffersByTheUnicodeNameOfBeamingFaceAndTheMeaningOfHearts() {
         String text = "Catch utf-8 emoji such as 💘 and 💋 and 😁";
-        assertCompound(0.8074, text);
-        assertEquals(VaderScorer.normalize(1.8 + 2.0 + 1.5), compound(text), 1e-4);
+        assertCompound(0.9100, text);
+        assertEquals(VaderScorer.normalize(3.2 + 1.8 + 2.0 + 1.5), compound(text), 1e-4);
         assertEquals(0.7003, VaderScorer.normalize(1.8 + 2.0), 1e-4, "the README's value is kiss + smiling");
     }
 
@@ -329,7 +330,8 @@ class VaderScorerTest {
     @Test
     void emojiWithoutLexiconWordsAreNeutral() {
         assertEquals(0.0, compound("🚌"));
-        assertEquals(Sentiment.NEUTRAL, vader.score("❤️").sentiment(), "heart is not in this lexicon");
+        assertEquals(Sentiment.POSITIVE, vader.score("❤️").sentiment(), "heart is not in this lexicon, but ❤ reads as love");
+        assertEquals(Sentiment.NEGATIVE, vader.score("😡😡").sentiment(), "the pouting face reads as angry");
     }
 
     // ---- explanation, concurrency ----
