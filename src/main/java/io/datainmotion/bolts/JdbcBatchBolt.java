@@ -10,12 +10,13 @@ import java.util.TreeMap;
 import com.codahale.metrics.Counter;
 import com.zaxxer.hikari.HikariDataSource;
 import io.datainmotion.batch.DeadLetters;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.Rejection;
 import io.datainmotion.storage.DatabaseSettings;
 import io.datainmotion.storage.ResultKind;
 import io.datainmotion.storage.ResultWriter;
+import io.datainmotion.storage.Row;
 import io.datainmotion.storage.StorageSchema;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -117,10 +118,11 @@ public class JdbcBatchBolt extends BaseRichBolt {
         List<ResultWriter.Record> records = new ArrayList<>(batch.size());
         Map<Integer, Rejection> rejected = new TreeMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            try {
-                records.add(new ResultWriter.Record(i, kind.toRows((byte[]) batch.item(i), batch.source(i))));
-            } catch (InvalidRecordException e) {
-                rejected.put(i, new Rejection(e.reason(), e.detail()));
+            Outcome<List<Row>> rows = kind.rowsOf((byte[]) batch.item(i), batch.source(i));
+            if (rows instanceof Outcome.Accepted<List<Row>> accepted) {
+                records.add(new ResultWriter.Record(i, accepted.value()));
+            } else if (rows instanceof Outcome.Rejected<List<Row>> refused) {
+                rejected.put(i, refused.rejection());
             }
         }
         List<ResultWriter.Refusal> refused;

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import io.datainmotion.batch.BatchStageBolt;
 import io.datainmotion.batch.RecordStage;
-import io.datainmotion.records.InvalidRecordException;
-import io.datainmotion.records.Outcome;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.sentiment.TweetParser;
 
@@ -28,12 +26,6 @@ public class TweetValidationBolt extends BatchStageBolt<byte[], Tweet> {
     @Override
     protected RecordStage<byte[], Tweet> createStage(Map<String, Object> topoConf) {
         TweetParser parser = new TweetParser(maxBytes);
-        return (value, source) -> {
-            try {
-                return Outcome.accepted(parser.parse(value, source::derivedId));
-            } catch (InvalidRecordException problem) {
-                return Outcome.rejected(problem.reason(), problem.detail());
-            }
-        };
+        return (value, source) -> parser.parse(value, source::derivedId);
     }
 }

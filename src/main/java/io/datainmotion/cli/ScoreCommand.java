@@ -3,7 +3,7 @@ package io.datainmotion.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.sentiment.Explanation;
 import io.datainmotion.sentiment.SentimentScore;
 import io.datainmotion.sentiment.SentimentScorer;
@@ -81,16 +81,16 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private ObjectNode score(SentimentScorer scorer, TweetParser parser, String line, int lineNumber) {
-        Tweet tweet;
         AtomicBoolean idFromLineNumber = new AtomicBoolean();
-        try {
-            tweet = parser.parse(line.getBytes(StandardCharsets.UTF_8), () -> {
-                idFromLineNumber.set(true);
-                return Integer.toString(lineNumber);
-            });
-        } catch (InvalidRecordException e) {
-            throw new IllegalArgumentException("line " + lineNumber + ": " + e);
+        Outcome<Tweet> parsed = parser.parse(line.getBytes(StandardCharsets.UTF_8), () -> {
+            idFromLineNumber.set(true);
+            return Integer.toString(lineNumber);
+        });
+        if (parsed instanceof Outcome.Rejected<Tweet> rejected) {
+            throw new IllegalArgumentException("line " + lineNumber + ": " + rejected.rejection().reason() + ": "
+                    + rejected.rejection().detail());
         }
+        Tweet tweet = ((Outcome.Accepted<Tweet>) parsed).value();
         ObjectNode output = JSON.createObjectNode();
         if (idFromLineNumber.get()) {
             output.put("id", lineNumber);

@@ -18,6 +18,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.datainmotion.kafka.EmbeddedKafkaBroker;
 import io.datainmotion.kafka.KafkaClients;
 import io.datainmotion.kafka.KafkaTopics;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.storage.EmbeddedPostgresServer;
@@ -123,8 +124,12 @@ final class StorageBenchmark {
             while (rows < records) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(100));
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    for (Row row : ResultKind.TWEET_SENTIMENT.toRows(record.value(),
-                            new SourceRecord(record.topic(), record.partition(), record.offset()))) {
+                    Outcome<List<Row>> mapped = ResultKind.TWEET_SENTIMENT.rowsOf(record.value(),
+                            new SourceRecord(record.topic(), record.partition(), record.offset()));
+                    if (!(mapped instanceof Outcome.Accepted<List<Row>> accepted)) {
+                        throw new IllegalStateException("the benchmark wrote a record the storage cannot map: " + mapped);
+                    }
+                    for (Row row : accepted.value()) {
                         Object[] values = row.values();
                         for (int i = 0; i < values.length; i++) {
                             upsert.setObject(i + 1, values[i]);

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.records.Utf8;
 
 /**
@@ -58,17 +59,25 @@ public final class TweetParser implements Serializable {
      * @param fallbackId the id to use when the record has none (derived from its topic, partition
      *     and offset by the caller, so replays get the same id)
      */
-    public Tweet parse(byte[] value, Supplier<String> fallbackId) {
+    public Outcome<Tweet> parse(byte[] value, Supplier<String> fallbackId) {
+        try {
+            return Outcome.accepted(read(value, fallbackId));
+        } catch (Rejection.Raised rejected) {
+            return new Outcome.Rejected<>(rejected.rejection());
+        }
+    }
+
+    private Tweet read(byte[] value, Supplier<String> fallbackId) {
         if (value == null) {
-            throw new InvalidRecordException(NULL_VALUE, "the record has no value");
+            throw new Rejection(NULL_VALUE, "the record has no value").raise();
         }
         if (value.length > maxBytes) {
-            throw new InvalidRecordException(TOO_LARGE,
-                    "the value has " + value.length + " bytes, more than the limit of " + maxBytes);
+            throw new Rejection(TOO_LARGE,
+                    "the value has " + value.length + " bytes, more than the limit of " + maxBytes).raise();
         }
         String text = decodeUtf8(value).strip();
         if (text.isEmpty()) {
-            throw new InvalidRecordException(EMPTY_TEXT, "the value is empty");
+            throw new Rejection(EMPTY_TEXT, "the value is empty").raise();
         }
         char first = text.charAt(0);
         if (first == '{' || first == '[') {
@@ -80,7 +89,7 @@ public final class TweetParser implements Serializable {
     private static String decodeUtf8(byte[] value) {
         String text = Utf8.decodeOrNull(value);
         if (text == null) {
-            throw new InvalidRecordException(INVALID_UTF8, "the value is not valid UTF-8");
+            throw new Rejection(INVALID_UTF8, "the value is not valid UTF-8").raise();
         }
         return text;
     }
@@ -90,20 +99,20 @@ public final class TweetParser implements Serializable {
         try {
             node = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException(INVALID_JSON, e.getOriginalMessage());
+            throw new Rejection(INVALID_JSON, e.getOriginalMessage()).raise();
         }
         if (!node.isObject()) {
-            throw new InvalidRecordException(INVALID_JSON, "expected a JSON object, got " + node.getNodeType());
+            throw new Rejection(INVALID_JSON, "expected a JSON object, got " + node.getNodeType()).raise();
         }
         JsonNode text = node.get("text");
         if (text == null || text.isNull()) {
-            throw new InvalidRecordException(INVALID_FIELD, "text is missing");
+            throw new Rejection(INVALID_FIELD, "text is missing").raise();
         }
         if (!text.isTextual()) {
-            throw new InvalidRecordException(INVALID_FIELD, "text must be a string, got " + text.getNodeType());
+            throw new Rejection(INVALID_FIELD, "text must be a string, got " + text.getNodeType()).raise();
         }
         if (text.textValue().isBlank()) {
-            throw new InvalidRecordException(EMPTY_TEXT, "text is empty");
+            throw new Rejection(EMPTY_TEXT, "text is empty").raise();
         }
         return new Tweet(id(node.get("id"), fallbackId), text.textValue(), createdAt(node.get("created_at")));
     }
@@ -118,7 +127,7 @@ public final class TweetParser implements Serializable {
         if (id.isIntegralNumber()) {
             return id.asText();
         }
-        throw new InvalidRecordException(INVALID_FIELD, "id must be a non-empty string or an integer");
+        throw new Rejection(INVALID_FIELD, "id must be a non-empty string or an integer").raise();
     }
 
     private static long createdAt(JsonNode createdAt) {
@@ -136,11 +145,11 @@ public final class TweetParser implements Serializable {
                 try {
                     return OffsetDateTime.parse(time, TWITTER_TIME).toInstant().toEpochMilli();
                 } catch (DateTimeException notTwitter) {
-                    throw new InvalidRecordException(INVALID_FIELD, "created_at is not a time: " + time);
+                    throw new Rejection(INVALID_FIELD, "created_at is not a time: " + time).raise();
                 }
             }
         }
-        throw new InvalidRecordException(INVALID_FIELD,
-                "created_at must be epoch milliseconds or a time string, got " + createdAt.getNodeType());
+        throw new Rejection(INVALID_FIELD,
+                "created_at must be epoch milliseconds or a time string, got " + createdAt.getNodeType()).raise();
     }
 }

@@ -13,13 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.records.Utf8;
 
 /**
  * The kinds of records the pipelines publish (README, "Message formats" and "Formats"), each mapped to
- * the rows it becomes. A record that is not of its kind's shape is an {@link InvalidRecordException}
+ * the rows it becomes. A record that is not of its kind's shape is a {@link Rejection}
  * with a reason, for the caller to dead-letter. The values are what the JDBC driver binds: text as
  * {@code String}, epoch milliseconds as {@code OffsetDateTime} (UTC), numbers as {@code Long},
  * {@code Integer} or {@code Double}, payloads as {@code byte[]}.
@@ -51,8 +52,8 @@ public enum ResultKind {
                 whole(trend, "untracked_hashtags"), from.partition(), from.offset()}));
             JsonNode hashtags = trend.get("hashtags");
             if (hashtags == null || !hashtags.isArray()) {
-                throw new InvalidRecordException(hashtags == null ? "missing-field" : "wrong-type",
-                        "'hashtags' must be an array");
+                throw new Rejection(hashtags == null ? "missing-field" : "wrong-type",
+                        "'hashtags' must be an array").raise();
             }
             int rank = 0;
             for (JsonNode hashtag : hashtags) {
@@ -113,25 +114,33 @@ public enum ResultKind {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** The rows one Kafka record of this kind becomes; {@code from} is where the record was read. */
-    public List<Row> toRows(byte[] value, SourceRecord from) {
+    /** The rows one Kafka record of this kind becomes, or why it cannot; {@code from} is where the record was read. */
+    public Outcome<List<Row>> rowsOf(byte[] value, SourceRecord from) {
+        try {
+            return Outcome.accepted(read(value, from));
+        } catch (Rejection.Raised rejected) {
+            return new Outcome.Rejected<>(rejected.rejection());
+        }
+    }
+
+    private List<Row> read(byte[] value, SourceRecord from) {
         if (value == null) {
-            throw new InvalidRecordException("null-value", "the record has no value");
+            throw new Rejection("null-value", "the record has no value").raise();
         }
         String text = Utf8.decodeOrNull(value);
         if (text == null) {
-            throw new InvalidRecordException("invalid-utf8", "the value is not valid UTF-8");
+            throw new Rejection("invalid-utf8", "the value is not valid UTF-8").raise();
         }
         JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InvalidRecordException("invalid-json", e.getOriginalMessage());
+            throw new Rejection("invalid-json", e.getOriginalMessage()).raise();
         } catch (IOException e) {
-            throw new InvalidRecordException("invalid-json", e.getMessage());
+            throw new Rejection("invalid-json", e.getMessage()).raise();
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidRecordException("not-an-object", "a " + name() + " record must be a JSON object");
+            throw new Rejection("not-an-object", "a " + name() + " record must be a JSON object").raise();
         }
         return rows(node, from);
     }
@@ -141,13 +150,13 @@ public enum ResultKind {
     private static JsonNode field(JsonNode node, String name) {
         JsonNode field = node.get(name);
         if (field == null || field.isNull()) {
-            throw new InvalidRecordException("missing-field", "'" + name + "' is missing");
+            throw new Rejection("missing-field", "'" + name + "' is missing").raise();
         }
         return field;
     }
 
-    private static InvalidRecordException wrongType(String name, String expected) {
-        return new InvalidRecordException("wrong-type", "'" + name + "' must be " + expected);
+    private static Rejection.Raised wrongType(String name, String expected) {
+        return new Rejection("wrong-type", "'" + name + "' must be " + expected).raise();
     }
 
     private static String text(JsonNode node, String name) {
@@ -221,7 +230,7 @@ public enum ResultKind {
             try {
                 return Base64.getDecoder().decode(payload);
             } catch (IllegalArgumentException e) {
-                throw new InvalidRecordException("invalid-field", "'payload' is not base64: " + e.getMessage());
+                throw new Rejection("invalid-field", "'payload' is not base64: " + e.getMessage()).raise();
             }
         }
         return payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);

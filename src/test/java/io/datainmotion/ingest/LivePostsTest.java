@@ -11,6 +11,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.sentiment.TweetParser;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LivePostsTest {
         assertEquals("x", json.get("source").asText());
         assertEquals("2244994945", json.get("author").asText());
         assertEquals("en", json.get("lang").asText());
-        Tweet tweet = PARSER.parse(value.getBytes(StandardCharsets.UTF_8), () -> "fallback");
+        Tweet tweet = ((Outcome.Accepted<Tweet>) PARSER.parse(value.getBytes(StandardCharsets.UTF_8), () -> "fallback")).value();
         assertEquals(new Tweet("1864", "What a wonderful morning! #sun",
                 Instant.parse("2025-11-24T16:00:00Z").toEpochMilli()), tweet);
     }
@@ -64,7 +65,7 @@ class LivePostsTest {
         JsonNode json = JSON.readTree(post.toJson("en"));
         assertEquals("bluesky", json.get("source").asText());
         assertEquals("did:plc:abc", json.get("author").asText());
-        Tweet tweet = PARSER.parse(post.toJson("en").getBytes(StandardCharsets.UTF_8), () -> "fallback");
+        Tweet tweet = ((Outcome.Accepted<Tweet>) PARSER.parse(post.toJson("en").getBytes(StandardCharsets.UTF_8), () -> "fallback")).value();
         assertEquals(post.id(), tweet.id());
         assertEquals(Instant.parse("2025-11-24T16:00:00.500Z").toEpochMilli(), tweet.createdAt());
     }

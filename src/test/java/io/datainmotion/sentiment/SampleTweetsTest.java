@@ -1,6 +1,6 @@
 package io.datainmotion.sentiment;
 
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -77,12 +77,11 @@ class SampleTweetsTest {
         List<String> wrong = new ArrayList<>();
         int scored = 0;
         for (String line : sampleLines()) {
-            Tweet tweet;
-            try {
-                tweet = parser.parse(line.getBytes(StandardCharsets.UTF_8), () -> "plain-text line");
-            } catch (InvalidRecordException deliberatelyMalformed) {
-                continue;
+            if (!(parser.parse(line.getBytes(StandardCharsets.UTF_8), () -> "plain-text line")
+                    instanceof Outcome.Accepted<Tweet> valid)) {
+                continue; // deliberately malformed
             }
+            Tweet tweet = valid.value();
             Set<Sentiment> accepted = expectedFor(tweet);
             Sentiment got = scorer.score(tweet.text()).sentiment();
             if (!accepted.contains(got)) {

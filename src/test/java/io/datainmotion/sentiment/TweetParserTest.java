@@ -1,11 +1,11 @@
 package io.datainmotion.sentiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
 
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,11 +15,13 @@ class TweetParserTest {
     private final TweetParser parser = new TweetParser(1000);
 
     private Tweet parse(String value) {
-        return parser.parse(value.getBytes(StandardCharsets.UTF_8), () -> "tweets-0-7");
+        Outcome<Tweet> parsed = parser.parse(value.getBytes(StandardCharsets.UTF_8), () -> "tweets-0-7");
+        return ((Outcome.Accepted<Tweet>) assertInstanceOf(Outcome.Accepted.class, parsed, parsed::toString)).value();
     }
 
     private String rejection(byte[] value) {
-        return assertThrows(InvalidRecordException.class, () -> parser.parse(value, () -> "x")).reason();
+        Outcome<Tweet> parsed = parser.parse(value, () -> "x");
+        return ((Outcome.Rejected<Tweet>) assertInstanceOf(Outcome.Rejected.class, parsed, parsed::toString)).rejection().reason();
     }
 
     private String rejection(String value) {

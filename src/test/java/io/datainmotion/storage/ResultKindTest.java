@@ -2,8 +2,8 @@ package io.datainmotion.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.WindowResult;
@@ -39,11 +39,11 @@ class ResultKindTest {
     void aScoredTweetAsTheSentimentBoltWritesIt() throws Exception {
         ScoredTweet tweet = new ScoredTweet("1864", "What a wonderful morning! #sun", "positive", 0.6114,
                 1764000000250L, 1764000000000L, "tweets", 0, 41);
-        List<Row> rows = ResultKind.TWEET_SENTIMENT.toRows(bytes(tweet), FROM);
+        List<Row> rows = rows(ResultKind.TWEET_SENTIMENT.rowsOf(bytes(tweet), FROM));
         assertEquals(List.of(new Row(StorageTable.TWEET_SENTIMENT, new Object[] {"1864", "What a wonderful morning! #sun",
             "positive", 0.6114, utc(1764000000250L), utc(1764000000000L), "tweets", 0, 41L, 2, 77L})), rows);
         ScoredTweet noTime = new ScoredTweet("tweets-0-3", "x", "neutral", 0.0, 5L, null, "tweets", 0, 3);
-        assertNull(ResultKind.TWEET_SENTIMENT.toRows(bytes(noTime), FROM).get(0).value("created_at"));
+        assertNull(rows(ResultKind.TWEET_SENTIMENT.rowsOf(bytes(noTime), FROM)).get(0).value("created_at"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ResultKindTest {
         TrendWindow.Trend rain = new TrendWindow.Trend(1, 0, 1, 0, -0.5);
         TrendWindow window = new TrendWindow(60_000, 120_000, new TrendWindow.Trend(10, 5, 3, 2, 0.177),
                 List.of(new TrendWindow.HashtagTrend("sun", sun), new TrendWindow.HashtagTrend("rain", rain)), 4);
-        List<Row> rows = ResultKind.SENTIMENT_TREND.toRows(bytes(window), FROM);
+        List<Row> rows = rows(ResultKind.SENTIMENT_TREND.rowsOf(bytes(window), FROM));
         assertEquals(List.of(
                 new Row(StorageTable.SENTIMENT_TRENDS, new Object[] {utc(60_000), utc(120_000), 10L, 5L, 3L, 2L, 0.177, 4L, 2, 77L}),
                 new Row(StorageTable.SENTIMENT_TREND_HASHTAGS, new Object[] {utc(60_000), "sun", 1, 3L, 2L, 1L, 0L, 0.25, 2, 77L}),
@@ -64,10 +64,10 @@ class ResultKindTest {
     void aSensorWindowAndItsAlert() throws Exception {
         WindowResult window = new WindowResult("sensor-17", 1764000000000L, 1764000060000L, 60, 25.31, 23.9, 26.8, 0.55);
         assertEquals(List.of(new Row(StorageTable.SENSOR_WINDOWS, new Object[] {"sensor-17", utc(1764000000000L),
-            utc(1764000060000L), 60L, 25.31, 23.9, 26.8, 0.55, 2, 77L})), ResultKind.SENSOR_WINDOW.toRows(bytes(window), FROM));
+            utc(1764000060000L), 60L, 25.31, 23.9, 26.8, 0.55, 2, 77L})), rows(ResultKind.SENSOR_WINDOW.rowsOf(bytes(window), FROM)));
         AlertRule.Alert alert = new AlertRule(0.5, 25.0).evaluate(window).orElseThrow();
         assertEquals(List.of(new Row(StorageTable.SENSOR_ALERTS, new Object[] {"sensor-17", utc(1764000000000L),
-            utc(1764000060000L), 0.55, 0.5, 25.0, 25.31, 26.8, 2, 77L})), ResultKind.SENSOR_ALERT.toRows(bytes(alert), FROM));
+            utc(1764000060000L), 0.55, 0.5, 25.0, 25.31, 26.8, 2, 77L})), rows(ResultKind.SENSOR_ALERT.rowsOf(bytes(alert), FROM)));
     }
 
     @Test
@@ -75,7 +75,7 @@ class ResultKindTest {
         String letter = "{\"reason\": \"invalid-utf8\", \"detail\": \"d\", \"component\": \"validate\","
                 + " \"source\": {\"topic\": \"tweets\", \"partition\": 1, \"offset\": 97}, \"payload\": \"/yg=\","
                 + " \"payload_encoding\": \"base64\", \"payload_bytes\": 2, \"payload_truncated\": false, \"failed_at\": 1764000000300}";
-        Row row = ResultKind.DEAD_LETTER.toRows(letter.getBytes(StandardCharsets.UTF_8), FROM).get(0);
+        Row row = rows(ResultKind.DEAD_LETTER.rowsOf(letter.getBytes(StandardCharsets.UTF_8), FROM)).get(0);
         assertEquals("tweets", row.value("source_topic"));
         assertEquals(1, row.value("source_partition"));
         assertEquals(97L, row.value("source_offset"));
@@ -83,7 +83,7 @@ class ResultKindTest {
         assertArrayEquals(new byte[] {(byte) 0xff, 0x28}, (byte[]) row.value("payload"));
         assertEquals(utc(1764000000300L), row.value("failed_at"));
         String nul = letter.replace("\"d\"", "\"a \\u0000\"").replace("\"/yg=\"", "null");
-        Row cleaned = ResultKind.DEAD_LETTER.toRows(nul.getBytes(StandardCharsets.UTF_8), FROM).get(0);
+        Row cleaned = rows(ResultKind.DEAD_LETTER.rowsOf(nul.getBytes(StandardCharsets.UTF_8), FROM)).get(0);
         assertEquals("a \uFFFD", cleaned.value("detail"), "PostgreSQL text holds no NUL; a letter must always be storable");
         assertNull(cleaned.value("payload"));
     }
@@ -98,17 +98,22 @@ class ResultKindTest {
         "{\"id\": \"a\"} trailing                           | invalid-json",
     })
     void aRecordNotOfItsKindsShapeIsRefusedWithAReason(String value, String reason) {
-        InvalidRecordException e = assertThrows(InvalidRecordException.class,
-                () -> ResultKind.TWEET_SENTIMENT.toRows(value.getBytes(StandardCharsets.UTF_8), FROM));
-        assertEquals(reason, e.reason(), e.toString());
+        assertEquals(reason, refusal(ResultKind.TWEET_SENTIMENT.rowsOf(value.getBytes(StandardCharsets.UTF_8), FROM)));
     }
 
     @Test
     void nullAndInvalidUtf8AreRefused() {
-        assertEquals("null-value", assertThrows(InvalidRecordException.class,
-                () -> ResultKind.SENSOR_WINDOW.toRows(null, FROM)).reason());
-        assertEquals("invalid-utf8", assertThrows(InvalidRecordException.class,
-                () -> ResultKind.SENSOR_WINDOW.toRows(new byte[] {(byte) 0xc3}, FROM)).reason());
+        assertEquals("null-value", refusal(ResultKind.SENSOR_WINDOW.rowsOf(null, FROM)));
+        assertEquals("invalid-utf8", refusal(ResultKind.SENSOR_WINDOW.rowsOf(new byte[] {(byte) 0xc3}, FROM)));
+    }
+
+    private static String refusal(Outcome<List<Row>> outcome) {
+        return ((Outcome.Rejected<List<Row>>) assertInstanceOf(Outcome.Rejected.class, outcome, outcome::toString))
+                .rejection().reason();
+    }
+
+    private static List<Row> rows(Outcome<List<Row>> outcome) {
+        return ((Outcome.Accepted<List<Row>>) assertInstanceOf(Outcome.Accepted.class, outcome, outcome::toString)).value();
     }
 
     @Test

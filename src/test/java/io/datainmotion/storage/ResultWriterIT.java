@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.testing.PostgresExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,8 +47,8 @@ class ResultWriterIT {
     static List<ResultWriter.Record> records(ResultKind kind, String... values) {
         List<ResultWriter.Record> records = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            records.add(new ResultWriter.Record(i, kind.toRows(values[i].getBytes(StandardCharsets.UTF_8),
-                    new SourceRecord("in", 0, 100 + i))));
+            records.add(new ResultWriter.Record(i, rows(kind.rowsOf(values[i].getBytes(StandardCharsets.UTF_8),
+                    new SourceRecord("in", 0, 100 + i)))));
         }
         return records;
     }
@@ -72,10 +73,10 @@ class ResultWriterIT {
                 + " \"meanTemperature\": 20.0, \"minTemperature\": 19.0, \"maxTemperature\": 21.0, \"fractionAboveThreshold\": 0.0}";
         SourceRecord newer = new SourceRecord("sensor-averages", 0, 50);
         SourceRecord older = new SourceRecord("sensor-averages", 0, 40);
-        writer.write(List.of(new ResultWriter.Record(0, ResultKind.SENSOR_WINDOW.toRows(
-                String.format(window, 6).getBytes(StandardCharsets.UTF_8), newer))));
-        writer.write(List.of(new ResultWriter.Record(0, ResultKind.SENSOR_WINDOW.toRows(
-                String.format(window, 5).getBytes(StandardCharsets.UTF_8), older))));
+        writer.write(List.of(new ResultWriter.Record(0, rows(ResultKind.SENSOR_WINDOW.rowsOf(
+                String.format(window, 6).getBytes(StandardCharsets.UTF_8), newer)))));
+        writer.write(List.of(new ResultWriter.Record(0, rows(ResultKind.SENSOR_WINDOW.rowsOf(
+                String.format(window, 5).getBytes(StandardCharsets.UTF_8), older)))));
         assertEquals(List.of(List.of(6L)), POSTGRES.query("SELECT readings FROM sensor_windows"));
     }
 
@@ -98,13 +99,13 @@ class ResultWriterIT {
                 + " \"hashtags\": [%s], \"untracked_hashtags\": 0}";
         String sun = "{\"hashtag\": \"sun\", \"trend\": {\"count\": 1, \"positive\": 1, \"negative\": 0, \"neutral\": 0, \"mean_polarity\": 0.5}}";
         String rain = sun.replace("sun", "rain");
-        writer.write(List.of(new ResultWriter.Record(0, ResultKind.SENTIMENT_TREND.toRows(
-                String.format(trend, sun + ", " + rain).getBytes(StandardCharsets.UTF_8), new SourceRecord("t", 0, 1)))));
-        writer.write(List.of(new ResultWriter.Record(0, ResultKind.SENTIMENT_TREND.toRows(
-                String.format(trend, rain).getBytes(StandardCharsets.UTF_8), new SourceRecord("t", 0, 2)))));
+        writer.write(List.of(new ResultWriter.Record(0, rows(ResultKind.SENTIMENT_TREND.rowsOf(
+                String.format(trend, sun + ", " + rain).getBytes(StandardCharsets.UTF_8), new SourceRecord("t", 0, 1))))));
+        writer.write(List.of(new ResultWriter.Record(0, rows(ResultKind.SENTIMENT_TREND.rowsOf(
+                String.format(trend, rain).getBytes(StandardCharsets.UTF_8), new SourceRecord("t", 0, 2))))));
         assertEquals(List.of(List.of("rain", 1)), POSTGRES.query("SELECT hashtag, rank FROM sentiment_trend_hashtags"));
-        writer.write(List.of(new ResultWriter.Record(0, ResultKind.SENTIMENT_TREND.toRows(
-                String.format(trend, sun).getBytes(StandardCharsets.UTF_8), new SourceRecord("t", 0, 1)))));
+        writer.write(List.of(new ResultWriter.Record(0, rows(ResultKind.SENTIMENT_TREND.rowsOf(
+                String.format(trend, sun).getBytes(StandardCharsets.UTF_8), new SourceRecord("t", 0, 1))))));
         assertEquals(List.of(List.of("rain", 1)), POSTGRES.query("SELECT hashtag, rank FROM sentiment_trend_hashtags"),
                 "an older replay leaves the newer window's hashtags");
     }
@@ -134,5 +135,9 @@ class ResultWriterIT {
         } finally {
             POSTGRES.execute("DROP DATABASE unmigrated");
         }
+    }
+
+    private static List<Row> rows(Outcome<List<Row>> outcome) {
+        return ((Outcome.Accepted<List<Row>>) outcome).value();
     }
 }

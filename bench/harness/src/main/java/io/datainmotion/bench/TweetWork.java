@@ -3,7 +3,7 @@ package io.datainmotion.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.datainmotion.records.InvalidRecordException;
+import io.datainmotion.records.Outcome;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.SentimentScore;
 import io.datainmotion.sentiment.SentimentScorer;
@@ -34,14 +34,16 @@ public final class TweetWork {
     public record Output(boolean deadLetter, String key, String json) {}
 
     public Output apply(String topic, int partition, long offset, byte[] value) {
+        Outcome<Tweet> parsed = parser.parse(value, () -> topic + "-" + partition + "-" + offset);
+        if (parsed instanceof Outcome.Rejected<Tweet> rejected) {
+            return deadLetter(topic, partition, offset, rejected.rejection().reason(), rejected.rejection().detail());
+        }
         try {
-            Tweet tweet = parser.parse(value, () -> topic + "-" + partition + "-" + offset);
+            Tweet tweet = ((Outcome.Accepted<Tweet>) parsed).value();
             SentimentScore score = scorer.score(tweet.text());
             ScoredTweet scored = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(), score.polarity(),
                     System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null, topic, partition, offset);
             return new Output(false, tweet.id(), SCORED.writeValueAsString(scored));
-        } catch (InvalidRecordException e) {
-            return deadLetter(topic, partition, offset, e.reason(), e.detail());
         } catch (RuntimeException | JsonProcessingException e) {
             return deadLetter(topic, partition, offset, "scoring-failed", e.toString());
         }
