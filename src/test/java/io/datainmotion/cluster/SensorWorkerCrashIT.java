@@ -136,8 +136,8 @@ class SensorWorkerCrashIT {
     }
 
     /**
-     * Last: Nimbus keeps a killed Supervisor's host out of scheduling for a while (its blacklist), so a
-     * topology submitted after this case may find no free slot.
+     * Last: in a run where this case came first, Nimbus then found no free slot for the next topology
+     * ("No available slots for topology: sensors") although the Supervisor had been started again.
      */
     @Test
     @Order(3)
