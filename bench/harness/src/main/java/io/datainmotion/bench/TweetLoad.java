@@ -16,6 +16,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.Outcome;
+import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.sentiment.TweetParser;
 
 /**
