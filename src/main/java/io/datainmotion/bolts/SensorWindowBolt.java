@@ -238,13 +238,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     @Override
     public void initState(KeyValueState<String, Object> state) {
         this.state = state;
-        recountStateSize();
-        Map<String, Long> positions = new TreeMap<>();
-        for (Map.Entry<String, Object> entry : state) {
-            if (entry.getValue() instanceof Long position) {
-                positions.put(entry.getKey().substring(POSITION_KEY.length()), position);
-            }
-        }
+        Map<String, Long> positions = recountStateSize();
         log.info("state ready: {} sensors, {} open windows, applied up to {}", sensors.get(),
                 openWindows.get(), positions.isEmpty() ? "nothing yet" : positions);
     }
@@ -436,21 +430,26 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         closingReadings = new ArrayList<>();
     }
 
-    private void recountStateSize() {
+    /** Recounts the gauges in one pass over the state (a full copy of it); returns the partitions' positions. */
+    private Map<String, Long> recountStateSize() {
         long windowCount = 0;
         long entryCount = 0;
         long sensorCount = 0;
+        Map<String, Long> positions = new TreeMap<>();
         for (Map.Entry<String, Object> entry : state) {
             if (entry.getValue() instanceof SensorWindows sensor) {
                 windowCount += sensor.openWindowCount();
                 entryCount += sensor.dedupEntryCount();
                 sensorCount++;
+            } else if (entry.getValue() instanceof Long position) {
+                positions.put(entry.getKey().substring(POSITION_KEY.length()), position);
             }
         }
         openWindows.set(windowCount);
         dedupEntries.set(entryCount);
         sensors.set(sensorCount);
         stateSizeUnknown = false;
+        return positions;
     }
 
     private static byte[] json(SensorReading reading) {
