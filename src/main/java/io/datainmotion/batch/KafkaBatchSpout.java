@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.PriorityQueue;
 import java.util.Properties;
+import java.util.Set;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
@@ -49,8 +52,12 @@ import org.apache.storm.topology.base.BaseRichSpout;
  * committed at batch boundaries.
  *
  * <p>Metrics: {@code records.emitted}, {@code records.replayed}, {@code batches.replayed},
- * {@code records.acked} and the gauge {@code records.lag} (records
- * behind the end of the assigned partitions, as of the last poll).
+ * {@code records.acked}, the gauge {@code records.lag} (records
+ * behind the end of the assigned partitions, as of the last poll), and per assigned partition the gauge
+ * {@code records.lag.<topic>-<partition>} (Kafka's name for a partition; Storm's own KafkaSpout reports
+ * the same figure as {@code kafkaOffset.<topic>/partition_<n>/spoutLag}). A partition's gauge is
+ * registered when the partition is assigned and reports nothing (null) while its lag is unknown (before
+ * the consumer has fetched from it) or the partition is not in the task's assignment.
  */
 public class KafkaBatchSpout extends BaseRichSpout {
 
@@ -87,6 +94,10 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private transient Counter replayedBatches;
     private transient Counter acked;
     private transient volatile long lag;
+    /** Per partition read, its lag as of the last poll: replaced whole, since the metrics reporter reads it. */
+    private transient volatile Map<Integer, Long> partitionLag;
+    private transient TopologyContext context;
+    private transient Set<Integer> lagGauges;
     private transient TaskLog log;
     private transient TaskLog.Tally replays;
 
@@ -139,6 +150,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.replays = log.tally("replaying failed or timed-out batches");
         this.consumer = consumer;
         this.collector = collector;
+        this.context = context;
         this.taskIndex = context.getThisTaskIndex();
         this.taskCount = context.getComponentTasks(context.getThisComponentId()).size();
         this.assigned = List.of();
@@ -153,6 +165,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.replayedBatches = context.registerCounter("batches.replayed");
         this.acked = context.registerCounter("records.acked");
         context.registerGauge("records.lag", (Gauge<Long>) () -> lag);
+        this.partitionLag = Map.of();
+        this.lagGauges = new HashSet<>();
         long now = System.nanoTime();
         this.nextCommitNanos = now + commitPeriodMs * 1_000_000;
         this.nextRefreshNanos = now;
@@ -163,6 +177,8 @@ public class KafkaBatchSpout extends BaseRichSpout {
         long now = System.nanoTime();
         if (now >= nextRefreshNanos) {
             assignPartitions();
+            // An idle partition's lag is otherwise never read: no poll returns its records.
+            updateLag();
             nextRefreshNanos = now + PARTITION_REFRESH_MS * 1_000_000;
         }
         if (now >= nextCommitNanos) {
@@ -207,10 +223,22 @@ public class KafkaBatchSpout extends BaseRichSpout {
 
     private void updateLag() {
         long total = 0;
+        Map<Integer, Long> byPartition = new HashMap<>();
         for (TopicPartition partition : assigned) {
-            total += consumer.currentLag(partition).orElse(0);
+            OptionalLong behind = consumer.currentLag(partition);
+            if (behind.isPresent()) {
+                byPartition.put(partition.partition(), behind.getAsLong());
+                total += behind.getAsLong();
+            }
         }
+        partitionLag = Map.copyOf(byPartition);
         lag = total;
+    }
+
+    private void registerLagGauge(int partition) {
+        if (lagGauges.add(partition)) {
+            context.registerGauge("records.lag." + topic + "-" + partition, (Gauge<Long>) () -> partitionLag.get(partition));
+        }
     }
 
     private void assignPartitions() {
@@ -231,6 +259,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
                 long position = consumer.position(partition);
                 nextStart.put(partition.partition(), position);
                 resumePosition.put(partition.partition(), position);
+                registerLagGauge(partition.partition());
             }
             log.info("partitions assigned: {} of topic {} ({} in all; was {})",
                     mine.stream().map(TopicPartition::partition).sorted().toList(), topic,

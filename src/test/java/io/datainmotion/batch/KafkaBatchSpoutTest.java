@@ -119,6 +119,25 @@ class KafkaBatchSpoutTest {
     }
 
     @Test
+    void eachAssignedPartitionHasALagGaugeThatReportsNothingUntilItsLagIsKnown() {
+        assertEquals(null, context.gauge("records.lag.tweets-0"), "not assigned yet");
+        spout.nextTuple();
+        assertTrue(context.gauges().containsKey("records.lag.tweets-0"));
+        assertTrue(context.gauges().containsKey("records.lag.tweets-2"));
+        assertTrue(!context.gauges().containsKey("records.lag.tweets-1"), "partition 1 is the other task's");
+
+        consumer.updateEndOffsets(Map.of(P0, 10L, P2, 4L));
+        send(P0, 0, "a");
+        send(P0, 1, "b");
+        send(P2, 0, "c");
+        spout.nextTuple();
+
+        assertEquals(8L, context.gauge("records.lag.tweets-0"));
+        assertEquals(3L, context.gauge("records.lag.tweets-2"));
+        assertEquals(11L, context.gauge("records.lag"));
+    }
+
+    @Test
     void commitsOnlyUpToTheFirstBatchNotYetAcked() {
         spout.nextTuple();
         send(P0, 0, "a");
