@@ -62,9 +62,14 @@ public final class DeadLetters {
     public int emit(OutputCollector collector, Tuple input) {
         int count = letters.size();
         if (count > 0) {
-            collector.emit(STREAM, input, new Values(letters.build()));
+            collector.emit(STREAM, input, new Values(take()));
         }
         return count;
+    }
+
+    /** The letters added since the last call, for a component that emits them itself (a spout, with its own message id). */
+    MessageBatch take() {
+        return letters.build();
     }
 
     static String toJson(String component, SourceRecord source, byte[] payload, String reason, String detail,

@@ -16,7 +16,9 @@ import java.util.Set;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
 import io.datainmotion.batch.TaskLog;
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
+import io.datainmotion.records.Rejection;
 import io.datainmotion.records.SourceRange;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,6 +35,7 @@ import org.apache.storm.spout.SpoutOutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichSpout;
+import org.apache.storm.tuple.Values;
 
 /**
  * Reads one Kafka topic at least once and emits what each poll returns for a partition as one tuple:
@@ -43,6 +46,13 @@ import org.apache.storm.topology.base.BaseRichSpout;
  * {@value #MAX_RETRY_DELAY_MS} ms), and offsets are committed, every commit period and on
  * deactivate, only up to the first batch not yet acked. {@code topology.max.spout.pending} therefore
  * counts batches, each at most {@code max.poll.records} records.
+ *
+ * <p>Replays are unlimited unless {@link #withMaxRetries} sets a limit. A batch that fails once more
+ * than that is given up: its records go, as one {@link io.datainmotion.records.MessageBatch} of dead
+ * letters with reason {@value #RETRIES_EXHAUSTED}, on the {@value DeadLetters#STREAM} stream; once
+ * that tuple is acked (the letters are written) the spout emits the batch again without its records,
+ * with the same {@link SourceRange}, so that stages keeping each partition in order move past it; its
+ * ack lets the offset be committed like any other batch's.
  *
  * <p>Partitions are assigned by task: task i of n reads the partitions whose index modulo n is i, and
  * partitions added to the topic are picked up within {@value #PARTITION_REFRESH_MS} ms. A partition
@@ -64,6 +74,10 @@ public class KafkaBatchSpout extends BaseRichSpout {
 
     /** {@link #withStartTimestamp} off: a partition without a committed offset starts at auto.offset.reset. */
     public static final long NO_START_TIMESTAMP = -1;
+    /** {@link #withMaxRetries} off: a failed batch is replayed until it is acked. */
+    public static final int UNLIMITED_RETRIES = -1;
+    /** The reason of the dead letters of a batch given up after {@link #withMaxRetries} replays. */
+    public static final String RETRIES_EXHAUSTED = "retries-exhausted";
     static final long MAX_RETRY_DELAY_MS = 10_000;
     static final long PARTITION_REFRESH_MS = 10_000;
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
@@ -72,6 +86,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private final String topic;
     private final long commitPeriodMs;
     private long startTimestampMs = NO_START_TIMESTAMP;
+    private int maxRetries = UNLIMITED_RETRIES;
 
     private transient Consumer<byte[], byte[]> consumer;
     private transient SpoutOutputCollector collector;
@@ -86,13 +101,16 @@ public class KafkaBatchSpout extends BaseRichSpout {
     /** Per partition, the committed position, or where reading began: the start of a {@code resumesCommitted} batch. */
     private transient Map<Integer, Long> resumePosition;
     private transient PriorityQueue<Retry> retries;
-    private transient Map<RecordBatch<byte[]>, Integer> attempts;
+    /** Failures so far, per message id still in flight that has failed: a batch or its {@link GivenUp} letters. */
+    private transient Map<Object, Integer> attempts;
     private transient long nextCommitNanos;
     private transient long nextRefreshNanos;
     private transient Counter emitted;
     private transient Counter replayedRecords;
     private transient Counter replayedBatches;
     private transient Counter acked;
+    private transient Counter deadLettered;
+    private transient String componentId;
     private transient volatile long lag;
     /** Per partition read, its lag as of the last poll: replaced whole, since the metrics reporter reads it. */
     private transient volatile Map<Integer, Long> partitionLag;
@@ -100,8 +118,13 @@ public class KafkaBatchSpout extends BaseRichSpout {
     private transient Set<Integer> lagGauges;
     private transient TaskLog log;
     private transient TaskLog.Tally replays;
+    private transient TaskLog.Tally givenUp;
 
-    private record Retry(long dueNanos, RecordBatch<byte[]> batch) {}
+    /** A message id due to be emitted (again) at {@code dueNanos}: a {@link RecordBatch} or a {@link GivenUp}. */
+    private record Retry(long dueNanos, Object messageId) {}
+
+    /** The message id of the dead letters of a batch given up: the batch, and its letters, built once. */
+    private record GivenUp(RecordBatch<byte[]> batch, MessageBatch letters) {}
 
     /**
      * @param consumerProperties the consumer's settings (bootstrap.servers, group.id, security,
@@ -132,6 +155,21 @@ public class KafkaBatchSpout extends BaseRichSpout {
         return this;
     }
 
+    /**
+     * Flux config method: how many times a failed or timed-out batch is replayed before its records are
+     * dead-lettered ({@value #RETRIES_EXHAUSTED}) and its partition moves on; {@value #UNLIMITED_RETRIES}
+     * (the default) replays it until it succeeds. A limit needs the spout's {@value DeadLetters#STREAM}
+     * stream wired to a dead-letter sink, or the spout refuses to open: letters nobody receives would
+     * be acked at once, and the records lost.
+     */
+    public KafkaBatchSpout withMaxRetries(int maxRetries) {
+        if (maxRetries < UNLIMITED_RETRIES) {
+            throw new IllegalArgumentException("maxRetries must be " + UNLIMITED_RETRIES + " (unlimited) or at least 0, got " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        return this;
+    }
+
     @Override
     public void open(Map<String, Object> conf, TopologyContext context, SpoutOutputCollector collector) {
         Properties settings = new Properties();
@@ -147,7 +185,13 @@ public class KafkaBatchSpout extends BaseRichSpout {
         if (log == null) {
             log = TaskLog.of(KafkaBatchSpout.class, Map.of(), context);
         }
+        if (maxRetries != UNLIMITED_RETRIES && context.getThisTargets().getOrDefault(DeadLetters.STREAM, Map.of()).isEmpty()) {
+            throw new IllegalStateException("spout " + context.getThisComponentId() + " has a retry limit (" + maxRetries
+                    + ") but its " + DeadLetters.STREAM + " stream goes nowhere: wire it to a dead-letter sink");
+        }
         this.replays = log.tally("replaying failed or timed-out batches");
+        this.givenUp = log.tally("records dead-lettered (" + RETRIES_EXHAUSTED + ")");
+        this.componentId = context.getThisComponentId();
         this.consumer = consumer;
         this.collector = collector;
         this.context = context;
@@ -164,6 +208,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         this.replayedRecords = context.registerCounter("records.replayed");
         this.replayedBatches = context.registerCounter("batches.replayed");
         this.acked = context.registerCounter("records.acked");
+        this.deadLettered = context.registerCounter("records.deadlettered");
         context.registerGauge("records.lag", (Gauge<Long>) () -> lag);
         this.partitionLag = Map.of();
         this.lagGauges = new HashSet<>();
@@ -188,9 +233,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         Retry due = retries.peek();
         if (due != null && due.dueNanos() <= now) {
             retries.poll();
-            replayedBatches.inc();
-            replayedRecords.inc(due.batch().size());
-            collector.emit(BatchFields.tuple(due.batch()), due.batch());
+            emitAgain(due.messageId());
             return;
         }
         if (assigned.isEmpty()) {
@@ -219,6 +262,18 @@ public class KafkaBatchSpout extends BaseRichSpout {
         ledger.emitted(number, start, end);
         emitted.inc(batch.size());
         collector.emit(BatchFields.tuple(batch), batch);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emitAgain(Object messageId) {
+        if (messageId instanceof GivenUp letters) {
+            collector.emit(DeadLetters.STREAM, new Values(letters.letters()), letters);
+        } else {
+            RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
+            replayedBatches.inc();
+            replayedRecords.inc(batch.size());
+            collector.emit(BatchFields.tuple(batch), batch);
+        }
     }
 
     private void updateLag() {
@@ -295,8 +350,16 @@ public class KafkaBatchSpout extends BaseRichSpout {
     @Override
     @SuppressWarnings("unchecked")
     public void ack(Object messageId) {
+        attempts.remove(messageId);
+        if (messageId instanceof GivenUp letters) {
+            // The letters are written: what is left of the batch is its range, for the stages downstream.
+            deadLettered.inc(letters.letters().size());
+            givenUp.add(letters.letters().size(), letters.batch().range() + " after " + maxRetries + " retries");
+            RecordBatch<byte[]> rangeOnly = RecordBatch.<byte[]>derivedFrom(letters.batch(), 0).build();
+            collector.emit(BatchFields.tuple(rangeOnly), rangeOnly);
+            return;
+        }
         RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
-        attempts.remove(batch);
         acked.inc(batch.size());
         ledger.acked(batch.partition(), batch.range().start());
     }
@@ -304,11 +367,34 @@ public class KafkaBatchSpout extends BaseRichSpout {
     @Override
     @SuppressWarnings("unchecked")
     public void fail(Object messageId) {
-        RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
-        int attempt = attempts.merge(batch, 1, Integer::sum);
+        int attempt = attempts.merge(messageId, 1, Integer::sum);
         long delayMs = attempt == 1 ? 0 : Math.min(MAX_RETRY_DELAY_MS, 1L << Math.min(attempt, 20));
-        retries.add(new Retry(System.nanoTime() + delayMs * 1_000_000, batch));
+        long dueNanos = System.nanoTime() + delayMs * 1_000_000;
+        if (messageId instanceof GivenUp letters) {
+            // The dead-letter sink failed: the letters are sent again, however often, since giving them
+            // up too would lose the records.
+            retries.add(new Retry(dueNanos, letters));
+            replays.add(0, letters.batch().range() + ": its dead letters, attempt " + (attempt + 1) + " in " + delayMs + " ms");
+            return;
+        }
+        RecordBatch<byte[]> batch = (RecordBatch<byte[]>) messageId;
+        if (maxRetries != UNLIMITED_RETRIES && attempt > maxRetries && !batch.isEmpty()) {
+            attempts.remove(batch);
+            retries.add(new Retry(System.nanoTime(), giveUp(batch)));
+            return;
+        }
+        retries.add(new Retry(dueNanos, batch));
         replays.add(batch.size(), batch.range() + ", attempt " + (attempt + 1) + " in " + delayMs + " ms");
+    }
+
+    private GivenUp giveUp(RecordBatch<byte[]> batch) {
+        DeadLetters letters = new DeadLetters(componentId);
+        Rejection rejection = new Rejection(RETRIES_EXHAUSTED,
+                "its batch " + batch.range() + " failed or timed out " + (maxRetries + 1) + " times");
+        for (int i = 0; i < batch.size(); i++) {
+            letters.add(batch.source(i), batch.item(i), rejection);
+        }
+        return new GivenUp(batch, letters.take());
     }
 
     private void commit() {
@@ -360,5 +446,6 @@ public class KafkaBatchSpout extends BaseRichSpout {
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
         declarer.declare(BatchFields.FIELDS);
+        DeadLetters.declare(declarer);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.datainmotion.batch.BatchFields;
+import io.datainmotion.batch.DeadLetters;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
 import io.datainmotion.sensors.Fault;
@@ -224,5 +225,8 @@ public class SimulatedSensorSpout extends BaseRichSpout {
     @Override
     public void declareOutputFields(OutputFieldsDeclarer declarer) {
         declarer.declare(BatchFields.FIELDS);
+        // The Kafka spout's streams, so that the graph wired for it takes this spout unchanged; this one
+        // never gives a batch up, so nothing goes out on it.
+        DeadLetters.declare(declarer);
     }
 }

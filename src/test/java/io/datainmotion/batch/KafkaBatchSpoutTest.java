@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
+import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingSpoutCollector;
@@ -30,6 +31,8 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.storm.generated.Grouping;
+import org.apache.storm.generated.NullStruct;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +201,126 @@ class KafkaBatchSpoutTest {
             return emitted.size() == 3;
         });
         assertEquals(2, waitedFor, "a third attempt is delayed, not emitted on the next call");
+    }
+
+    /** A spout of one task over P0 with a retry limit, its dead-letter stream wired to a sink. */
+    private KafkaBatchSpout limitedTo(int maxRetries, Contexts.Context single) {
+        when(single.context().getComponentTasks("tweets")).thenReturn(List.of(7));
+        when(single.context().getThisTargets()).thenReturn(
+                Map.of(DeadLetters.STREAM, Map.of("deadletter-sink", Grouping.shuffle(new NullStruct()))));
+        KafkaBatchSpout limited = new KafkaBatchSpout(properties(), TOPIC, 60_000).withMaxRetries(maxRetries);
+        limited.open(consumer, single.context(), recorder.collector());
+        limited.nextTuple();
+        return limited;
+    }
+
+    /** Fails the batch's latest emit and calls nextTuple until the spout emits something again. */
+    private void failAndAwaitNextEmit(KafkaBatchSpout target, Object messageId) {
+        int before = emitted.size();
+        target.fail(messageId);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(KafkaBatchSpout.MAX_RETRY_DELAY_MS / 1000 + 5))
+                .pollInterval(Duration.ofMillis(1)).until(() -> {
+                    target.nextTuple();
+                    return emitted.size() > before;
+                });
+    }
+
+    @Test
+    void withoutALimitAFailingBatchIsReplayedAgainAndAgainAndNeverDeadLettered() {
+        spout.nextTuple();
+        send(P0, 0, "a");
+        spout.nextTuple();
+        Object id = emitted.get(0).messageId();
+
+        for (int failure = 1; failure <= 8; failure++) {
+            failAndAwaitNextEmit(spout, id);
+        }
+
+        assertEquals(9, recorder.on("default").size());
+        assertTrue(recorder.on("default").stream().allMatch(e -> e.messageId() == id));
+        assertTrue(recorder.on(DeadLetters.STREAM).isEmpty());
+        assertEquals(8, context.count("batches.replayed"));
+        assertEquals(0, context.count("records.deadlettered"));
+    }
+
+    @Test
+    void aBatchFailingOnceMoreThanTheLimitIsDeadLetteredThenPassesItsRangeOnEmpty() throws Exception {
+        Contexts.Context single = Contexts.forComponent("tweets");
+        KafkaBatchSpout limited = limitedTo(2, single);
+        send(P0, 0, "a");
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 1, "key".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFF}));
+        limited.nextTuple();
+        Object id = emitted.get(0).messageId();
+        RecordBatch<?> original = batch(0);
+
+        failAndAwaitNextEmit(limited, id);
+        failAndAwaitNextEmit(limited, id);
+        assertEquals(3, recorder.on("default").size(), "replayed up to the limit");
+        assertTrue(recorder.on(DeadLetters.STREAM).isEmpty());
+        failAndAwaitNextEmit(limited, id);
+
+        assertEquals(3, recorder.on("default").size(), "not replayed a third time");
+        List<Emitted> letters = recorder.on(DeadLetters.STREAM);
+        assertEquals(1, letters.size());
+        assertTrue(letters.get(0).messageId() != id, "the letters are tracked on their own");
+        MessageBatch written = (MessageBatch) letters.get(0).values().get(0);
+        assertEquals(List.of("tweets-0-0", "tweets-0-1"), written.keys());
+        com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.messages().get(0));
+        assertEquals(KafkaBatchSpout.RETRIES_EXHAUSTED, first.get("reason").asText());
+        assertEquals("a", first.get("payload").asText());
+        assertEquals("tweets", first.get("component").asText());
+        assertEquals(0, first.get("source").get("partition").asInt());
+        assertEquals(0, first.get("source").get("offset").asLong());
+        com.fasterxml.jackson.databind.JsonNode second = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.messages().get(1));
+        assertEquals("base64", second.get("payload_encoding").asText());
+        assertEquals(1, second.get("source").get("offset").asLong());
+
+        limited.deactivate();
+        assertEquals(new OffsetAndMetadata(0), consumer.committed(Set.of(P0)).get(P0), "held at the batch while its letters are in flight");
+
+        limited.ack(letters.get(0).messageId());
+        assertEquals(2, single.count("records.deadlettered"));
+        List<Emitted> onDefault = recorder.on("default");
+        assertEquals(4, onDefault.size());
+        RecordBatch<?> rangeOnly = (RecordBatch<?>) onDefault.get(3).values().get(0);
+        assertTrue(rangeOnly.isEmpty());
+        assertEquals(original.range(), rangeOnly.range());
+        assertEquals(0, onDefault.get(3).values().get(1), "the partition field, for the fields grouping");
+        limited.deactivate();
+        assertEquals(new OffsetAndMetadata(0), consumer.committed(Set.of(P0)).get(P0), "and while its range is in flight");
+
+        limited.ack(onDefault.get(3).messageId());
+        limited.deactivate();
+        assertEquals(new OffsetAndMetadata(2), consumer.committed(Set.of(P0)).get(P0));
+        assertEquals(0, single.count("records.acked"), "given up, not processed");
+    }
+
+    @Test
+    void deadLettersTheSinkFailsAreSentAgainNotGivenUp() {
+        Contexts.Context single = Contexts.forComponent("tweets");
+        KafkaBatchSpout limited = limitedTo(0, single);
+        send(P0, 0, "a");
+        limited.nextTuple();
+        failAndAwaitNextEmit(limited, emitted.get(0).messageId());
+        Object letters = recorder.on(DeadLetters.STREAM).get(0).messageId();
+
+        failAndAwaitNextEmit(limited, letters);
+        failAndAwaitNextEmit(limited, letters);
+
+        assertEquals(3, recorder.on(DeadLetters.STREAM).size());
+        assertTrue(recorder.on(DeadLetters.STREAM).stream().allMatch(e -> e.messageId() == letters));
+        assertEquals(1, recorder.on("default").size(), "the range goes on only once the letters are written");
+    }
+
+    @Test
+    void aRetryLimitWithoutADeadLetterStreamIsRefusedAtOpen() {
+        Contexts.Context single = Contexts.forComponent("tweets");
+        when(single.context().getComponentTasks("tweets")).thenReturn(List.of(7));
+        KafkaBatchSpout limited = new KafkaBatchSpout(properties(), TOPIC, 60_000).withMaxRetries(3);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> limited.open(consumer, single.context(), recorder.collector()));
+        assertTrue(refused.getMessage().contains("deadletters"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> spout.withMaxRetries(-2));
     }
 
     @Test

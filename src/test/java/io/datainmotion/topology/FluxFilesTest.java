@@ -51,7 +51,7 @@ class FluxFilesTest {
         assertEquals(Set.of("tweets"), topology.get_spouts().keySet());
         assertEquals(Set.of("validate", "score", "sentiment-sink", "trends", "trends-sink", "deadletter-sink"),
                 topology.get_bolts().keySet());
-        assertEquals(Set.of("validate:deadletters", "score:deadletters"),
+        assertEquals(Set.of("tweets:deadletters", "validate:deadletters", "score:deadletters"),
                 inputsOf(topology, "deadletter-sink"));
         assertEquals(Set.of("tweets:default"), inputsOf(topology, "validate"));
         assertEquals(Set.of("validate:default"), inputsOf(topology, "score"));

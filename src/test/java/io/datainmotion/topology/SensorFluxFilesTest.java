@@ -43,7 +43,7 @@ class SensorFluxFilesTest {
         assertEquals(Map.of("threshold:default", "direct"), userInputs(topology, "window"));
         assertTrue(topology.get_bolts().get("threshold").get_common().get_streams().get("default").is_direct(),
                 "the threshold bolt splits each batch by sensor with direct emits");
-        assertEquals(Set.of("validate:deadletters", "window:deadletters"), userInputs(topology, "deadletter-sink").keySet());
+        assertEquals(Set.of("readings:deadletters", "validate:deadletters", "window:deadletters"), userInputs(topology, "deadletter-sink").keySet());
         assertEquals(Set.of("window:averages"), userInputs(topology, "averages-sink").keySet());
         assertEquals(Set.of("window:alerts"), userInputs(topology, "alerts-sink").keySet());
         assertTrue(userInputs(topology, "window").size() < topology.get_bolts().get("window").get_common().get_inputs_size(),
