@@ -10,11 +10,13 @@ import com.esotericsoftware.kryo.io.Output;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
+import io.datainmotion.records.SourceRecord;
 
 /**
  * Kryo serializers for the batch payloads, registered in the Flux files' {@code topology.kryo.register}
  * as {@code class: serializer}. Written by hand because Kryo's field serializer would need every
- * array type registered too, and this writes offsets as compact variable-length deltas.
+ * array type registered too, and this writes offsets and timestamps as compact variable-length deltas,
+ * and a batch's keys and timestamps only when it has any (a stage's batches have none).
  */
 public final class BatchSerializers {
 
@@ -23,6 +25,9 @@ public final class BatchSerializers {
     /** Each item is written with its class, so every item type must itself be registered. */
     @SuppressWarnings("rawtypes")
     public static final class RecordBatchSerializer extends Serializer<RecordBatch> {
+
+        private static final int HAS_KEYS = 1;
+        private static final int HAS_TIMESTAMPS = 2;
 
         @Override
         public void write(Kryo kryo, Output output, RecordBatch batch) {
@@ -33,12 +38,40 @@ public final class BatchSerializers {
             output.writeVarLong(range.end() - range.start(), true);
             output.writeBoolean(range.resumesCommitted());
             output.writeVarInt(batch.size(), true);
+            int carries = carries(batch);
+            output.writeByte(carries);
             long previous = range.start();
+            long previousTimestamp = 0;
             for (int i = 0; i < batch.size(); i++) {
                 output.writeVarLong(batch.offset(i) - previous, true);
                 previous = batch.offset(i);
                 kryo.writeClassAndObject(output, batch.item(i));
+                if ((carries & HAS_KEYS) != 0) {
+                    byte[] key = batch.key(i);
+                    output.writeVarInt(key == null ? 0 : key.length + 1, true);
+                    if (key != null) {
+                        output.writeBytes(key);
+                    }
+                }
+                if ((carries & HAS_TIMESTAMPS) != 0) {
+                    // Timestamps need not increase with offsets, hence signed deltas.
+                    output.writeVarLong(batch.timestamp(i) - previousTimestamp, false);
+                    previousTimestamp = batch.timestamp(i);
+                }
             }
+        }
+
+        private static int carries(RecordBatch<?> batch) {
+            int carries = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.key(i) != null) {
+                    carries |= HAS_KEYS;
+                }
+                if (batch.timestamp(i) != SourceRecord.NO_TIMESTAMP) {
+                    carries |= HAS_TIMESTAMPS;
+                }
+            }
+            return carries;
         }
 
         @Override
@@ -49,15 +82,27 @@ public final class BatchSerializers {
             long end = start + input.readVarLong(true);
             SourceRange range = new SourceRange(topic, partition, start, end, input.readBoolean());
             int size = input.readVarInt(true);
+            int carries = input.readByte();
             List<Object> items = new ArrayList<>(size);
+            List<byte[]> keys = new ArrayList<>(size);
             long[] offsets = new long[size];
+            long[] timestamps = new long[size];
             long previous = start;
+            long previousTimestamp = 0;
             for (int i = 0; i < size; i++) {
                 previous += input.readVarLong(true);
                 offsets[i] = previous;
                 items.add(kryo.readClassAndObject(input));
+                int keyLength = (carries & HAS_KEYS) == 0 ? 0 : input.readVarInt(true);
+                keys.add(keyLength == 0 ? null : input.readBytes(keyLength - 1));
+                if ((carries & HAS_TIMESTAMPS) != 0) {
+                    previousTimestamp += input.readVarLong(false);
+                    timestamps[i] = previousTimestamp;
+                } else {
+                    timestamps[i] = SourceRecord.NO_TIMESTAMP;
+                }
             }
-            return new RecordBatch<>(range, items, offsets);
+            return new RecordBatch<>(range, items, offsets, keys, timestamps);
         }
     }
 

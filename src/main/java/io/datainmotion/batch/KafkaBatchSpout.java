@@ -39,7 +39,8 @@ import org.apache.storm.tuple.Values;
 
 /**
  * Reads one Kafka topic at least once and emits what each poll returns for a partition as one tuple:
- * a {@link RecordBatch} of the raw values ({@code byte[]}, null for a tombstone) in the field
+ * a {@link RecordBatch} of the raw values ({@code byte[]}, null for a tombstone), with each record's key
+ * and timestamp, in the field
  * {@value BatchFields#BATCH}, and its partition number in {@value BatchFields#PARTITION} (a fields grouping on it keeps
  * each partition's batches in order on one task). The batch is its own message id: when its tuple tree fails or times out, the same
  * records are emitted again (immediately the first time, then with a doubling delay up to
@@ -255,7 +256,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         SourceRange range = new SourceRange(partition.topic(), number, start, end, start == resumePosition.get(number));
         RecordBatch.Builder<byte[]> builder = RecordBatch.builder(range, records.size());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            builder.add(record.value(), record.offset());
+            builder.add(record.value(), record.offset(), record.key(), record.timestamp());
         }
         RecordBatch<byte[]> batch = builder.build();
         nextStart.put(number, end);

@@ -10,7 +10,8 @@ import io.datainmotion.sentiment.TweetParser;
 /**
  * Parses and validates the raw records of the tweets topic: the valid ones go on as one batch of
  * {@link Tweet}s, each invalid one is a dead letter with its reason. A tweet without an id gets one
- * derived from its source, so that a replay gets the same id.
+ * derived from its source, so that a replay gets the same id, and one without {@code created_at} its
+ * record's Kafka timestamp.
  */
 public class TweetValidationBolt extends BatchStageBolt<byte[], Tweet> {
 
@@ -26,6 +27,7 @@ public class TweetValidationBolt extends BatchStageBolt<byte[], Tweet> {
     @Override
     protected RecordStage<byte[], Tweet> createStage(Map<String, Object> topoConf) {
         TweetParser parser = new TweetParser(maxBytes);
-        return (value, source) -> parser.parse(value, source::derivedId);
+        return (value, source) -> parser.parse(value, source::derivedId,
+                source.hasTimestamp() ? source.timestamp() : Tweet.NO_TIME);
     }
 }

@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * Consecutive records of one Kafka partition (or a spout's equivalent), in offset order, each with
- * its offset, and the {@link SourceRange} they were read from: the unit a topology moves, acks and
+ * its offset, its key ({@code byte[]}, or null) and timestamp ({@link SourceRecord#NO_TIMESTAMP} when
+ * it has none) as read from the source, and the {@link SourceRange} they were read from: the unit a topology moves, acks and
  * replays. One tuple per batch instead of one per record is what keeps the per-tuple cost of
  * emitting, queueing and acking off the per-record path. A stage that drops records (invalid ones,
- * those of another task) keeps the range, so a batch may be empty.
+ * those of another task) keeps the range, so a batch may be empty. A batch a stage derives carries no
+ * keys or timestamps: its records are values made from the source's, which the stage read through
+ * {@link #source}.
  *
  * @param <T> what each record is at this stage: the raw value, a parsed tweet, ...
  */
@@ -18,14 +21,19 @@ public final class RecordBatch<T> {
     private final SourceRange range;
     private final List<T> items;
     private final long[] offsets;
+    private final List<byte[]> keys;
+    private final long[] timestamps;
 
-    public RecordBatch(SourceRange range, List<T> items, long[] offsets) {
-        if (items.size() != offsets.length) {
-            throw new IllegalArgumentException(items.size() + " items but " + offsets.length + " offsets");
+    public RecordBatch(SourceRange range, List<T> items, long[] offsets, List<byte[]> keys, long[] timestamps) {
+        if (items.size() != offsets.length || keys.size() != offsets.length || timestamps.length != offsets.length) {
+            throw new IllegalArgumentException(items.size() + " items but " + offsets.length + " offsets, "
+                    + keys.size() + " keys and " + timestamps.length + " timestamps");
         }
         this.range = range;
         this.items = items;
         this.offsets = offsets;
+        this.keys = keys;
+        this.timestamps = timestamps;
     }
 
     public SourceRange range() {
@@ -56,8 +64,18 @@ public final class RecordBatch<T> {
         return offsets[index];
     }
 
+    /** The record's key at its source, or null. */
+    public byte[] key(int index) {
+        return keys.get(index);
+    }
+
+    /** The record's timestamp at its source (epoch milliseconds), or {@link SourceRecord#NO_TIMESTAMP}. */
+    public long timestamp(int index) {
+        return timestamps[index];
+    }
+
     public SourceRecord source(int index) {
-        return new SourceRecord(range.topic(), range.partition(), offsets[index]);
+        return new SourceRecord(range.topic(), range.partition(), offsets[index], timestamps[index]);
     }
 
     /** Collects the records of a batch read from {@code range}. */
@@ -74,20 +92,33 @@ public final class RecordBatch<T> {
     public static final class Builder<T> {
         private final SourceRange range;
         private final List<T> items;
+        private final List<byte[]> keys;
         private long[] offsets;
+        private long[] timestamps;
 
         private Builder(SourceRange range, int expectedSize) {
             this.range = range;
             this.items = new ArrayList<>(expectedSize);
+            this.keys = new ArrayList<>(expectedSize);
             this.offsets = new long[Math.max(expectedSize, 1)];
+            this.timestamps = new long[offsets.length];
         }
 
+        /** Adds a record with no key or timestamp of its own, e.g. a value a stage made from a source record. */
         public Builder<T> add(T item, long offset) {
+            return add(item, offset, null, SourceRecord.NO_TIMESTAMP);
+        }
+
+        /** Adds a record as read from its source, with its key (or null) and timestamp. */
+        public Builder<T> add(T item, long offset, byte[] key, long timestamp) {
             if (items.size() == offsets.length) {
                 offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                timestamps = Arrays.copyOf(timestamps, offsets.length);
             }
             offsets[items.size()] = offset;
+            timestamps[items.size()] = timestamp;
             items.add(item);
+            keys.add(key);
             return this;
         }
 
@@ -96,14 +127,16 @@ public final class RecordBatch<T> {
         }
 
         public RecordBatch<T> build() {
-            return new RecordBatch<>(range, items, Arrays.copyOf(offsets, items.size()));
+            return new RecordBatch<>(range, items, Arrays.copyOf(offsets, items.size()), keys,
+                    Arrays.copyOf(timestamps, items.size()));
         }
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof RecordBatch<?> that && range.equals(that.range)
-                && Arrays.equals(offsets, that.offsets) && Arrays.deepEquals(items.toArray(), that.items.toArray());
+                && Arrays.equals(offsets, that.offsets) && Arrays.deepEquals(items.toArray(), that.items.toArray())
+                && Arrays.equals(timestamps, that.timestamps) && Arrays.deepEquals(keys.toArray(), that.keys.toArray());
     }
 
     @Override

@@ -24,7 +24,8 @@ import io.datainmotion.records.Utf8;
  * (nothing after it), an object with a non-empty string {@code text}, an optional {@code id} (string
  * or integer) and an optional {@code created_at} (epoch milliseconds, ISO-8601, or Twitter's
  * {@code "Wed Oct 10 20:19:24 +0000 2018"}). Other fields are ignored, so payloads of real tweet APIs
- * pass. Any other value is the tweet text itself. Thread-safe.
+ * pass. Any other value is the tweet text itself. A tweet without {@code created_at} gets the caller's
+ * fallback time, if any (the record's timestamp). Thread-safe.
  */
 public final class TweetParser implements Serializable {
 
@@ -60,14 +61,22 @@ public final class TweetParser implements Serializable {
      *     and offset by the caller, so replays get the same id)
      */
     public Outcome<Tweet> parse(byte[] value, Supplier<String> fallbackId) {
+        return parse(value, fallbackId, Tweet.NO_TIME);
+    }
+
+    /**
+     * @param fallbackCreatedAt the creation time of a tweet whose record has no {@code created_at} (the
+     *     time its source record was written, epoch milliseconds), or {@link Tweet#NO_TIME}
+     */
+    public Outcome<Tweet> parse(byte[] value, Supplier<String> fallbackId, long fallbackCreatedAt) {
         try {
-            return Outcome.accepted(read(value, fallbackId));
+            return Outcome.accepted(read(value, fallbackId, fallbackCreatedAt));
         } catch (Rejection.Raised rejected) {
             return new Outcome.Rejected<>(rejected.rejection());
         }
     }
 
-    private Tweet read(byte[] value, Supplier<String> fallbackId) {
+    private Tweet read(byte[] value, Supplier<String> fallbackId, long fallbackCreatedAt) {
         if (value == null) {
             throw new Rejection(NULL_VALUE, "the record has no value").raise();
         }
@@ -81,9 +90,9 @@ public final class TweetParser implements Serializable {
         }
         char first = text.charAt(0);
         if (first == '{' || first == '[') {
-            return parseJson(text, fallbackId);
+            return parseJson(text, fallbackId, fallbackCreatedAt);
         }
-        return new Tweet(fallbackId.get(), text, Tweet.NO_TIME);
+        return new Tweet(fallbackId.get(), text, fallbackCreatedAt);
     }
 
     private static String decodeUtf8(byte[] value) {
@@ -94,7 +103,7 @@ public final class TweetParser implements Serializable {
         return text;
     }
 
-    private static Tweet parseJson(String json, Supplier<String> fallbackId) {
+    private static Tweet parseJson(String json, Supplier<String> fallbackId, long fallbackCreatedAt) {
         JsonNode node;
         try {
             node = JSON.readTree(json);
@@ -114,7 +123,8 @@ public final class TweetParser implements Serializable {
         if (text.textValue().isBlank()) {
             throw new Rejection(EMPTY_TEXT, "text is empty").raise();
         }
-        return new Tweet(id(node.get("id"), fallbackId), text.textValue(), createdAt(node.get("created_at")));
+        return new Tweet(id(node.get("id"), fallbackId), text.textValue(),
+                createdAt(node.get("created_at"), fallbackCreatedAt));
     }
 
     private static String id(JsonNode id, Supplier<String> fallbackId) {
@@ -130,9 +140,9 @@ public final class TweetParser implements Serializable {
         throw new Rejection(INVALID_FIELD, "id must be a non-empty string or an integer").raise();
     }
 
-    private static long createdAt(JsonNode createdAt) {
+    private static long createdAt(JsonNode createdAt, long fallback) {
         if (createdAt == null || createdAt.isNull()) {
-            return Tweet.NO_TIME;
+            return fallback;
         }
         if (createdAt.isIntegralNumber() && createdAt.canConvertToLong()) {
             return createdAt.longValue();

@@ -117,6 +117,7 @@ class KafkaBatchSpoutTest {
         assertEquals(2, first.size());
         assertEquals(0, first.offset(0));
         assertArrayEquals("b".getBytes(StandardCharsets.UTF_8), (byte[]) first.item(1));
+        assertEquals(null, first.key(0));
         emitted.forEach(e -> assertTrue(e.messageId() == e.values().get(0), "the batch is its own message id"));
         assertEquals(3, context.count("records.emitted"));
     }
@@ -138,6 +139,20 @@ class KafkaBatchSpoutTest {
         assertEquals(8L, context.gauge("records.lag.tweets-0"));
         assertEquals(3L, context.gauge("records.lag.tweets-2"));
         assertEquals(11L, context.gauge("records.lag"));
+    }
+
+    @Test
+    void eachRecordsKeyAndTimestampGoOnWithItsValue() {
+        spout.nextTuple();
+        consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, 1_764_000_000_000L, org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+                5, 1, "sensor-1".getBytes(StandardCharsets.UTF_8), "a".getBytes(StandardCharsets.UTF_8),
+                new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty()));
+        spout.nextTuple();
+
+        RecordBatch<?> read = batch(0);
+        assertArrayEquals("sensor-1".getBytes(StandardCharsets.UTF_8), read.key(0));
+        assertEquals(1_764_000_000_000L, read.timestamp(0));
+        assertEquals(1_764_000_000_000L, read.source(0).timestamp());
     }
 
     @Test

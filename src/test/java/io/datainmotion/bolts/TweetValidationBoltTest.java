@@ -3,6 +3,7 @@ package io.datainmotion.bolts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,21 @@ class TweetValidationBoltTest {
         assertTrue(recorder.failed.isEmpty());
         assertEquals(2, context.count("records.deadlettered"));
         assertEquals(1, context.count("records.out"));
+    }
+
+    @Test
+    void aTweetWithoutCreatedAtGetsItsRecordsTimestampAndOneWithItKeepsItsOwn() {
+        RecordBatch<byte[]> read = RecordBatch.<byte[]>builder(Tuples.range("tweets", 0, 8, 11), 3)
+                .add("{\"id\":\"a\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), 8, null, 1_764_000_000_500L)
+                .add("plain words".getBytes(StandardCharsets.UTF_8), 9, "k".getBytes(StandardCharsets.UTF_8), 1_764_000_001_000L)
+                .add("{\"text\":\"x\",\"created_at\":1764000000000}".getBytes(StandardCharsets.UTF_8), 10, null, 1_764_000_009_000L)
+                .build();
+        bolt.execute(Tuples.tuple("tweets", "default", List.of("batch", "partition"), List.of(read, 0)));
+
+        RecordBatch<?> tweets = (RecordBatch<?>) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
+        assertEquals(new Tweet("a", "hi", 1_764_000_000_500L), tweets.item(0));
+        assertEquals(new Tweet("tweets-0-9", "plain words", 1_764_000_001_000L), tweets.item(1));
+        assertEquals(1_764_000_000_000L, ((Tweet) tweets.item(2)).createdAt(), "created_at wins over the record's time");
     }
 
     @Test

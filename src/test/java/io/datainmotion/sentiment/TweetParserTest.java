@@ -55,6 +55,16 @@ class TweetParserTest {
         assertEquals(Tweet.NO_TIME, tweet.createdAt());
     }
 
+    @Test
+    void aFallbackTimeIsTheCreationTimeOfATweetWithoutOne() {
+        byte[] untimed = "{\"text\": \"hi\", \"created_at\": null}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(42L, ((Outcome.Accepted<Tweet>) parser.parse(untimed, () -> "x", 42L)).value().createdAt());
+        byte[] plain = "plain".getBytes(StandardCharsets.UTF_8);
+        assertEquals(42L, ((Outcome.Accepted<Tweet>) parser.parse(plain, () -> "x", 42L)).value().createdAt());
+        byte[] timed = "{\"text\": \"hi\", \"created_at\": 7}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(7L, ((Outcome.Accepted<Tweet>) parser.parse(timed, () -> "x", 42L)).value().createdAt());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"text\": \"unterminated | invalid-json",

@@ -42,7 +42,8 @@ class KryoRegistrationTest {
                     new Tweet("tweets-0-1", "no time", Tweet.NO_TIME)),
             ScoredTweet.class, List.of(new ScoredTweet("id-1", "text", "positive", 0.5, 1L, 2L, "tweets", 0, 3L),
                     new ScoredTweet("id-2", "text", "neutral", 0.0, 1L, null, "tweets", 1, 4L)),
-            SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L)),
+            SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L),
+                    new SourceRecord("tweets", 3, 1234567890123L, 1_764_000_000_000L)),
             SensorReading.class, List.of(new SensorReading("sensor-17", 1_764_000_000_000L, 26.4),
                     new SensorReading("s", 0, -273.15)),
             CheckPointState.Action.class, List.of((Object[]) CheckPointState.Action.values()),
@@ -50,6 +51,11 @@ class KryoRegistrationTest {
             RecordBatch.class, List.of(
                     RecordBatch.<byte[]>builder(new SourceRange("tweets", 2, 5, 3_000_000_001L, false), 3).add("{}".getBytes(StandardCharsets.UTF_8), 7)
                             .add(null, 9).add(new byte[] {(byte) 0xff}, 3_000_000_000L).build(),
+                    // as the Kafka spout reads them: keys (null, empty, binary) and timestamps, not in order
+                    RecordBatch.<byte[]>builder(new SourceRange("tweets", 2, 5, 9, true), 3)
+                            .add("{}".getBytes(StandardCharsets.UTF_8), 5, "sensor-1".getBytes(StandardCharsets.UTF_8), 1_764_000_000_000L)
+                            .add(null, 6, null, 1_763_999_999_000L).add(new byte[0], 7, new byte[0], SourceRecord.NO_TIMESTAMP)
+                            .add(new byte[] {1}, 8, new byte[] {(byte) 0xff, 0}, 0L).build(),
                     RecordBatch.builder(Tuples.range("tweets", 0, 12, 12), 0).build()),
             MessageBatch.class, List.of(new MessageBatch(new ArrayList<>(List.of("k1", "k2")), new ArrayList<>(List.of("{\"a\":1}", "é"))),
                     new MessageBatch(new ArrayList<>(), new ArrayList<>())));
