@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import io.datainmotion.batch.KafkaBatchSpout;
 import io.datainmotion.spouts.SimulatedSensorSpout;
+import org.apache.storm.Config;
+import org.apache.storm.generated.ComponentCommon;
 import org.apache.storm.generated.Grouping;
 import org.apache.storm.generated.StormTopology;
 import org.apache.storm.spout.CheckpointSpout;
@@ -60,6 +62,27 @@ class SensorFluxFilesTest {
         String file = keyValue[0].startsWith("sensors.simulated") ? "flux/sensors-simulated.yaml" : "flux/sensors.yaml";
 
         assertThrows(IllegalArgumentException.class, () -> FluxTopology.load(Path.of(file), properties));
+    }
+
+    @Test
+    void eachComponentHasTheTasksOfItsPropertyAboveItsExecutorsSoARebalanceCanGrowIt() {
+        Properties properties = FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES);
+        Map<String, Integer> tasks = Map.of("readings", 3, "validate", 4, "threshold", 5, "window", 6, "averages-sink", 7);
+        properties.setProperty("sensors.spout.tasks", "3");
+        properties.setProperty("sensors.validate.tasks", "4");
+        properties.setProperty("sensors.threshold.tasks", "5");
+        properties.setProperty("sensors.window.tasks", "6");
+        properties.setProperty("sensors.sink.tasks", "7");
+        properties.setProperty("sensors.window.parallelism", "2");
+        StormTopology topology = FluxTopology.load(Path.of("flux/sensors.yaml"), properties).topology();
+
+        tasks.forEach((component, count) -> {
+            ComponentCommon common = topology.get_spouts().containsKey(component)
+                    ? topology.get_spouts().get(component).get_common() : topology.get_bolts().get(component).get_common();
+            Map<String, Object> conf = Utils.parseJson(common.get_json_conf());
+            assertEquals(count.longValue(), ((Number) conf.get(Config.TOPOLOGY_TASKS)).longValue(), component);
+        });
+        assertEquals(2, topology.get_bolts().get("window").get_common().get_parallelism_hint(), "executors stay as set");
     }
 
     @ParameterizedTest
