@@ -105,6 +105,48 @@ class SentimentFaultsIT {
     }
 
     @Test
+    void aBatchThatNeverSucceedsIsDeadLetteredAfterTheRetryLimitAndItsPartitionMovesOn() throws Exception {
+        // One partition, so each record's offset is its position in the list.
+        Properties properties = RUNS.properties("stuck", 1);
+        properties.setProperty("kafka.spout.max.poll.records", "20");
+        properties.setProperty("kafka.spout.max.retries", "2");
+        properties.setProperty("stuck.marker", "#never-scored");
+        int sent = 300;
+        int stuckAt = 150;
+        List<byte[]> values = new ArrayList<>(tweets("n", sent));
+        values.set(stuckAt, JSON.writeValueAsBytes(Map.of("id", "n" + stuckAt, "text", "Stuck for good #never-scored")));
+        FluxTopology topology = FluxTopology.load(Path.of("src/test/resources/flux/sentiment-stuck.yaml"), properties);
+        storm.submit(topology);
+        KAFKA.produce(properties.getProperty("topic.tweets"), values);
+        DeliveryReport report = RUNS.report("retries-exhausted", properties);
+        awaitAll(report, sent);
+        String group = properties.getProperty("sentiment.consumer.group");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            await("the given-up batch's range is acked, so the commit passes it").atMost(Duration.ofSeconds(60))
+                    .until(() -> admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                            .mapToLong(offset -> offset.offset()).sum() == sent);
+        }
+        storm.kill(topology.name());
+
+        Map<DeliveryReport.Source, String> letters = report.deadLetterReasons();
+        assertTrue(letters.containsKey(new DeliveryReport.Source(0, stuckAt)), "the marked tweet: " + letters.keySet());
+        assertTrue(letters.size() <= 20, "only its batch of at most 20: " + letters.size());
+        letters.values().forEach(reason -> assertEquals("retries-exhausted", reason));
+        long first = letters.keySet().stream().mapToLong(DeliveryReport.Source::offset).min().orElseThrow();
+        long last = letters.keySet().stream().mapToLong(DeliveryReport.Source::offset).max().orElseThrow();
+        assertEquals(letters.size(), last - first + 1, "one batch: consecutive offsets");
+        for (long offset = 0; offset < sent; offset++) {
+            if (offset < first || offset > last) {
+                assertTrue(report.outputs().containsKey(new DeliveryReport.Source(0, offset)), "scored: offset " + offset);
+            }
+        }
+        assertEquals(List.of(), report.inBoth());
+        report.summary(sent);
+        assertEquals(0, report.lost(sent));
+        report.close();
+    }
+
+    @Test
     void killedMidStreamAndResubmittedItResumesFromCommittedOffsets() throws Exception {
         Properties properties = properties("resubmit");
         int sent = 4000;
