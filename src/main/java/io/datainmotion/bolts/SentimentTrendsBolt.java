@@ -88,7 +88,7 @@ public class SentimentTrendsBolt extends BaseRichBolt {
         long lateBefore = trends.lateTweets();
         for (int i = 0; i < tweets.size(); i++) {
             ScoredTweet tweet = (ScoredTweet) tweets.item(i);
-            emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.label(), tweet.polarity(),
+            emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.sentiment(), tweet.polarity(),
                     Hashtags.extract(tweet.tweet())));
         }
         lateTweets.inc(trends.lateTweets() - lateBefore);
