@@ -12,7 +12,6 @@ import java.util.Properties;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
-import io.datainmotion.batch.TaskLog;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.SourceRange;
 import org.apache.kafka.clients.consumer.Consumer;

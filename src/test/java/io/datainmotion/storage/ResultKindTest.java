@@ -17,7 +17,7 @@ import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.WindowResult;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.Sentiment;
-import io.datainmotion.sentiment.TrendWindow;
+import io.datainmotion.sentiment.trends.TrendWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
