@@ -2,6 +2,8 @@ package io.datainmotion.batch;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +38,7 @@ public final class DeadLetters {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String component;
-    private final MessageBatch.Builder letters = new MessageBatch.Builder();
+    private MessageBatch.Builder letters = new MessageBatch.Builder();
 
     /** @param component the id of the component that rejects, written into each letter */
     public DeadLetters(String component) {
@@ -60,11 +62,32 @@ public final class DeadLetters {
      * @return how many letters went out
      */
     public int emit(OutputCollector collector, Tuple input) {
+        return emit(collector, List.of(input));
+    }
+
+    /**
+     * Emits the letters added since the last call, if any, as one batch anchored to every tuple in
+     * {@code anchors}: how a stateful bolt sends the letters of all the inputs it applied since its
+     * last checkpoint, together, when the next one prepares.
+     *
+     * @return how many letters went out
+     */
+    public int emit(OutputCollector collector, Collection<Tuple> anchors) {
         int count = letters.size();
         if (count > 0) {
-            collector.emit(STREAM, input, new Values(take()));
+            collector.emit(STREAM, anchors, new Values(take()));
         }
         return count;
+    }
+
+    /** Drops the letters added since the last {@link #emit}: a rolled-back bolt writes them again when it applies the replay. */
+    public void discard() {
+        letters = new MessageBatch.Builder();
+    }
+
+    /** Letters added and not emitted yet. */
+    public int pending() {
+        return letters.size();
     }
 
     /** The letters added since the last call, for a component that emits them itself (a spout, with its own message id). */

@@ -15,7 +15,6 @@ import java.util.Set;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.Gauge;
-import io.datainmotion.batch.TaskLog;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.records.Rejection;

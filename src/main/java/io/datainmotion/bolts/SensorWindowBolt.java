@@ -71,9 +71,12 @@ import org.apache.storm.utils.ObjectReader;
  *       rollback is emitted again identical (keyed by sensor and window start).</li>
  * </ul>
  *
- * <p>Closed windows are emitted when a checkpoint prepares, anchored to the readings that closed them;
- * the sinks send synchronously, so a checkpoint that records a window as closed commits only after
- * the window's record is on the broker. Storm's StatefulBoltExecutor acks a reading only after the
+ * <p>Closed windows are emitted when a checkpoint prepares, anchored to the readings that closed them,
+ * and so are the dead letters of the late readings applied since the last one; the sinks send
+ * synchronously, so a checkpoint that records a window as closed, or a reading as applied, commits only
+ * after the window's record or the reading's dead letter is on the broker. A dead letter emitted at
+ * once could be lost with its sink's worker while the checkpoint that records its reading as applied
+ * still commits: the reading's replay would then be skipped, and its letter never written. Storm's StatefulBoltExecutor acks a reading only after the
  * checkpoint that contains it has committed, so the Kafka spout commits its offset only then.
  *
  * <p>State: one {@link SensorWindows} per sensor (count, exact sum, min, max, above-threshold count
@@ -127,6 +130,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     private transient MessageBatch.Builder closedWindows;
     private transient MessageBatch.Builder closedAlerts;
     private transient List<Tuple> closingReadings;
+    /** The inputs that held the late readings whose dead letters wait in {@link #deadLetters}. */
+    private transient List<Tuple> lateReadings;
     /** Windows emitted at prepares not yet committed: a rollback makes the replay emit them again. */
     private transient long emittedSinceCommit;
     private transient long replayedSinceLog;
@@ -298,6 +303,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         replayed.inc(from);
         replayedSinceLog += from;
         boolean closedAny = false;
+        int lettersBefore = deadLetters.pending();
         for (int i = from; i < batch.size(); i++) {
             closedAny |= offer((ThresholdedReading) batch.item(i), batch.source(i));
         }
@@ -307,7 +313,9 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         if (closedAny) {
             closingReadings.add(input);
         }
-        deadLetters.emit(collector, input);
+        if (deadLetters.pending() > lettersBefore) {
+            lateReadings.add(input);
+        }
         collector.ack(input);
         return true;
     }
@@ -412,6 +420,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     }
 
     private void emitClosedWindows() {
+        deadLetters.emit(collector, lateReadings);
         if (!closedWindows.isEmpty()) {
             windowsEmitted.inc(closedWindows.size());
             collector.emit(AVERAGES, closingReadings, new Values(closedWindows.build()));
@@ -428,6 +437,8 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         closedWindows = new MessageBatch.Builder();
         closedAlerts = new MessageBatch.Builder();
         closingReadings = new ArrayList<>();
+        deadLetters.discard();
+        lateReadings = new ArrayList<>();
     }
 
     /** Recounts the gauges in one pass over the state (a full copy of it); returns the partitions' positions. */

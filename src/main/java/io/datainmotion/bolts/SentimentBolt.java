@@ -90,7 +90,7 @@ public class SentimentBolt extends BaseRichBolt {
             Tweet tweet = (Tweet) tweets.item(i);
             try {
                 SentimentScore score = scorer.score(tweet.text());
-                ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(),
+                ScoredTweet result = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment(),
                         score.polarity(), System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
                         tweets.topic(), tweets.partition(), tweets.offset(i));
                 messages.add(tweet.id(), JSON.writeValueAsString(result));

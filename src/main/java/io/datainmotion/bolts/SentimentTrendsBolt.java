@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.datainmotion.batch.KafkaBatchBolt;
 import io.datainmotion.records.MessageBatch;
 import io.datainmotion.records.RecordBatch;
-import io.datainmotion.sentiment.Hashtags;
+import io.datainmotion.sentiment.trends.Hashtags;
 import io.datainmotion.sentiment.ScoredTweet;
-import io.datainmotion.sentiment.SentimentTrends;
-import io.datainmotion.sentiment.TrendWindow;
+import io.datainmotion.sentiment.trends.SentimentTrends;
+import io.datainmotion.sentiment.trends.TrendWindow;
 import org.apache.storm.Config;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -88,7 +88,7 @@ public class SentimentTrendsBolt extends BaseRichBolt {
         long lateBefore = trends.lateTweets();
         for (int i = 0; i < tweets.size(); i++) {
             ScoredTweet tweet = (ScoredTweet) tweets.item(i);
-            emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.label(), tweet.polarity(),
+            emit(trends.add(timeSource(tweet), tweet.eventTime(), tweet.sentiment(), tweet.polarity(),
                     Hashtags.extract(tweet.tweet())));
         }
         lateTweets.inc(trends.lateTweets() - lateBefore);

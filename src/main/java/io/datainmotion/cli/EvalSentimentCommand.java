@@ -1,7 +1,7 @@
 package io.datainmotion.cli;
 
-import io.datainmotion.sentiment.BehaviouralSuite;
-import io.datainmotion.sentiment.SentimentEvaluation;
+import io.datainmotion.sentiment.training.BehaviouralSuite;
+import io.datainmotion.sentiment.training.SentimentEvaluation;
 import io.datainmotion.sentiment.SentimentScorer;
 import io.datainmotion.sentiment.SentimentScorers;
 import java.io.IOException;

@@ -21,6 +21,7 @@ import io.datainmotion.kafka.KafkaTopics;
 import io.datainmotion.records.Outcome;
 import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sentiment.ScoredTweet;
+import io.datainmotion.sentiment.Sentiment;
 import io.datainmotion.storage.EmbeddedPostgresServer;
 import io.datainmotion.storage.ResultKind;
 import io.datainmotion.storage.Row;
@@ -100,7 +101,7 @@ final class StorageBenchmark {
             for (int i = 0; i < records; i++) {
                 String id = "t" + i;
                 producer.send(new ProducerRecord<>(TOPIC, id, JSON.writeValueAsString(new ScoredTweet(id,
-                        "Benchmark tweet number " + i + " #storage", i % 3 == 0 ? "positive" : "neutral", (i % 200) / 100.0 - 1,
+                        "Benchmark tweet number " + i + " #storage", i % 3 == 0 ? Sentiment.POSITIVE : Sentiment.NEUTRAL, (i % 200) / 100.0 - 1,
                         now + i, now - 1_000 + i, "tweets", 0, i))));
             }
             producer.flush();

@@ -1,12 +1,12 @@
 package io.datainmotion.cli;
 
-import io.datainmotion.sentiment.LinearFeatures;
-import io.datainmotion.sentiment.LinearModel;
-import io.datainmotion.sentiment.LinearModelTrainer;
-import io.datainmotion.sentiment.LinearScorer;
+import io.datainmotion.sentiment.linear.LinearFeatures;
+import io.datainmotion.sentiment.linear.LinearModel;
+import io.datainmotion.sentiment.training.LinearModelTrainer;
+import io.datainmotion.sentiment.linear.LinearScorer;
 import io.datainmotion.sentiment.Sentiment;
-import io.datainmotion.sentiment.SentimentEvaluation;
-import io.datainmotion.sentiment.SentimentValidation;
+import io.datainmotion.sentiment.training.SentimentEvaluation;
+import io.datainmotion.sentiment.training.SentimentValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record ScoredTweet(
         @JsonProperty("id") String id,
         @JsonProperty("tweet") String tweet,
-        @JsonProperty("sentiment") String sentiment,
+        @JsonProperty("sentiment") Sentiment sentiment,
         @JsonProperty("polarity") double polarity,
         @JsonProperty("scored_at") long scoredAt,
         @JsonProperty("created_at") Long createdAt,
@@ -27,10 +27,5 @@ public record ScoredTweet(
     @JsonIgnore
     public long eventTime() {
         return createdAt != null ? createdAt : scoredAt;
-    }
-
-    @JsonIgnore
-    public Sentiment label() {
-        return Sentiment.fromLabel(sentiment);
     }
 }

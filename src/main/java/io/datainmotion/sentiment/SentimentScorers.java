@@ -1,5 +1,8 @@
 package io.datainmotion.sentiment;
 
+import io.datainmotion.sentiment.linear.LinearScorer;
+import io.datainmotion.sentiment.vader.VaderScorer;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -135,11 +135,14 @@ class SensorWindowBoltTest {
     }
 
     @Test
-    void aLateReadingIsADeadLetterWithItsSourceAndIsCounted() throws Exception {
+    void aLateReadingIsADeadLetterWithItsSourceEmittedAtTheNextCheckpointAndIsCounted() throws Exception {
         execute("a", 1_000, 20.0);
         execute("a", 13_000, 21.0);
         Tuple late = execute("a", 5_000, 22.0);
+        assertTrue(recorder.on(DeadLetters.STREAM).isEmpty(), "dead letters wait for the checkpoint, as windows do");
+        bolt.prePrepare(1);
 
+        assertEquals(1, recorder.on(DeadLetters.STREAM).size());
         RecordingCollector.Message letter = recorder.messages(DeadLetters.STREAM).get(0);
         assertEquals(List.of(late), letter.anchors());
         JsonNode json = JSON.readTree(letter.message());
@@ -148,6 +151,26 @@ class SensorWindowBoltTest {
         assertEquals(5_000, JSON.readTree(json.get("payload").asText()).get("timestamp").asLong());
         assertEquals(1, context.count("readings.late"));
         assertEquals(3, recorder.acked.size());
+    }
+
+    @Test
+    void lateLettersOfReadingsRolledBackAreDroppedAndWrittenWhenTheReplayAppliesThemAgain() throws Exception {
+        execute("a", 1_000, 20.0, 0);
+        execute("a", 13_000, 21.0, 1);
+        checkpoint(1);
+        execute("a", 5_000, 22.0, 2);
+        bolt.preRollback();
+        state.rollback();
+        bolt.prePrepare(2);
+        assertTrue(recorder.on(DeadLetters.STREAM).isEmpty(), "the rolled-back letter is not sent");
+
+        Tuple replay = execute("a", 5_000, 22.0, 2);
+        bolt.prePrepare(3);
+
+        assertEquals(1, recorder.on(DeadLetters.STREAM).size());
+        RecordingCollector.Message letter = recorder.messages(DeadLetters.STREAM).get(0);
+        assertEquals(List.of(replay), letter.anchors());
+        assertEquals(2, JSON.readTree(letter.message()).get("source").get("offset").asLong());
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.ScoredTweet;
+import io.datainmotion.sentiment.Sentiment;
 import io.datainmotion.testing.Contexts;
 import io.datainmotion.testing.RecordingCollector;
 import io.datainmotion.testing.Tuples;
@@ -25,7 +26,7 @@ class SentimentTrendsBoltTest {
     private final Contexts.Context context = Contexts.forComponent("trends");
 
     private static Tuple scored(String id, String text, String label, double polarity, long createdAt) {
-        ScoredTweet tweet = new ScoredTweet(id, text, label, polarity, 5L, createdAt, "tweets", 0, 0L);
+        ScoredTweet tweet = new ScoredTweet(id, text, Sentiment.fromLabel(label), polarity, 5L, createdAt, "tweets", 0, 0L);
         return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED),
                 List.of(RecordBatch.<ScoredTweet>builder(Tuples.range("tweets", 0, 0, 1), 1).add(tweet, 0).build()));
     }

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.batch.KafkaStateProvider;
@@ -45,7 +46,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.storm.generated.ExecutorSummary;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -93,6 +96,21 @@ class SensorWorkerCrashIT {
     static void stopCluster() {
         if (cluster != null) {
             cluster.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    /** Kills this case's topology, whatever it ended with, so that the next case can submit its own. */
+    @AfterEach
+    void killTopology() {
+        try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+            if (client.topology("sensors").isEmpty()) {
+                return;
+            }
+            client.kill("sensors", 0);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> client.topology("sensors").isEmpty());
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    client.summary().get_supervisors().stream().mapToInt(s -> s.get_num_used_workers()).sum() == 0);
         }
     }
 
@@ -241,10 +259,16 @@ class SensorWorkerCrashIT {
             });
         }
 
+        private String topologyId() {
+            try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+                return client.topology("sensors").orElseThrow().get_id();
+            }
+        }
+
         /** The window task on the worker to kill: the first one Nimbus lists. */
         private ExecutorSummary windowExecutor() {
+            String id = topologyId();
             try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
-                String id = client.topology("sensors").orElseThrow().get_id();
                 return client.info(id).get_executors().stream().filter(e -> e.get_component_id().equals("window"))
                         .filter(e -> victimTask < 0 || e.get_executor_info().get_task_start() == victimTask)
                         .findFirst().orElseThrow();
@@ -295,13 +319,13 @@ class SensorWorkerCrashIT {
                 RecordMetadata metadata = send.get(30, TimeUnit.SECONDS);
                 sources.add(metadata.partition() + "-" + metadata.offset());
             }
-            await().atMost(OUTPUT_DEADLINE).pollInterval(Duration.ofMillis(200)).alias("outputs complete")
-                    .conditionEvaluationListener(condition -> {
-                        if (!condition.isSatisfied() && condition.getRemainingTimeInMS() < 1_000) {
-                            System.err.println(outputs.progress(expected));
-                        }
-                    })
-                    .until(() -> outputs.complete(expected));
+            try {
+                await().atMost(OUTPUT_DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> outputs.complete(expected));
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("outputs incomplete " + OUTPUT_DEADLINE.toSeconds() + " s after the kill: "
+                        + outputs.progress(expected) + "; first missing windows " + outputs.missingWindows(expected, 10)
+                        + "\nwhat the workers logged last:\n" + String.join("\n", workerLogTail(80)), e);
+            }
             long recoveredSeconds = (System.nanoTime() - killedAtNanos) / 1_000_000_000L;
             writeFigures(recoveredSeconds);
             try (outputs) {
@@ -319,13 +343,25 @@ class SensorWorkerCrashIT {
                 assertEquals(expected.invalid(), outputs.invalidSources.size());
                 assertTrue(expected.lateMessages().size() > 10 && expected.invalid() > 20, "the stream exercises late and invalid input");
             }
-            try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
-                client.kill("sensors", 0);
-                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> client.topology("sensors").isEmpty());
-                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        client.summary().get_supervisors().stream().mapToInt(s -> s.get_num_used_workers()).sum() == 0);
+        }
+
+        /** The components' own log lines (the batch layer's and the window bolt's) of this run's workers, the last {@code count}. */
+        private List<String> workerLogTail(int count) throws IOException {
+            List<String> lines = new ArrayList<>();
+            Path artifacts = cluster.logDir().resolve("workers-artifacts").resolve(topologyId());
+            if (!Files.isDirectory(artifacts)) {
+                return lines;
             }
+            try (Stream<Path> logs = Files.walk(artifacts)) {
+                for (Path log : logs.filter(p -> p.getFileName().toString().equals("worker.log")).sorted().toList()) {
+                    String worker = log.getParent().getFileName().toString();
+                    try (Stream<String> content = Files.lines(log)) {
+                        content.filter(line -> line.contains("io.datainmotion") || line.contains("Checkpoint")
+                                || line.contains("ERROR")).forEach(line -> lines.add(worker + " " + line));
+                    }
+                }
+            }
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
         }
 
         /** The figures of this run, printed and written to target/reliability/ for docs/reliability.md. */

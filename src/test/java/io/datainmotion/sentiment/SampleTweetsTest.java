@@ -1,5 +1,7 @@
 package io.datainmotion.sentiment;
 
+import io.datainmotion.sentiment.linear.LinearScorer;
+
 import io.datainmotion.records.Outcome;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.datainmotion.sentiment;
 
+import io.datainmotion.sentiment.training.SentimentEvaluation;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.datainmotion.sentiment;
 
+import io.datainmotion.sentiment.vader.VaderScorer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

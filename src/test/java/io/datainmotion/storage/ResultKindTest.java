@@ -16,7 +16,8 @@ import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.AlertRule;
 import io.datainmotion.sensors.WindowResult;
 import io.datainmotion.sentiment.ScoredTweet;
-import io.datainmotion.sentiment.TrendWindow;
+import io.datainmotion.sentiment.Sentiment;
+import io.datainmotion.sentiment.trends.TrendWindow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,12 +38,12 @@ class ResultKindTest {
 
     @Test
     void aScoredTweetAsTheSentimentBoltWritesIt() throws Exception {
-        ScoredTweet tweet = new ScoredTweet("1864", "What a wonderful morning! #sun", "positive", 0.6114,
+        ScoredTweet tweet = new ScoredTweet("1864", "What a wonderful morning! #sun", Sentiment.POSITIVE, 0.6114,
                 1764000000250L, 1764000000000L, "tweets", 0, 41);
         List<Row> rows = rows(ResultKind.TWEET_SENTIMENT.rowsOf(bytes(tweet), FROM));
         assertEquals(List.of(new Row(StorageTable.TWEET_SENTIMENT, new Object[] {"1864", "What a wonderful morning! #sun",
             "positive", 0.6114, utc(1764000000250L), utc(1764000000000L), "tweets", 0, 41L, 2, 77L})), rows);
-        ScoredTweet noTime = new ScoredTweet("tweets-0-3", "x", "neutral", 0.0, 5L, null, "tweets", 0, 3);
+        ScoredTweet noTime = new ScoredTweet("tweets-0-3", "x", Sentiment.NEUTRAL, 0.0, 5L, null, "tweets", 0, 3);
         assertNull(rows(ResultKind.TWEET_SENTIMENT.rowsOf(bytes(noTime), FROM)).get(0).value("created_at"));
     }
 

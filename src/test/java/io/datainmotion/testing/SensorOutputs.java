@@ -78,6 +78,12 @@ public final class SensorOutputs implements AutoCloseable {
                 expected.invalid(), lateSources.size(), expected.lateMessages().size());
     }
 
+    /** The first {@code limit} windows the reference expects that have not arrived, by key. */
+    public List<String> missingWindows(SensorReference expected, int limit) {
+        return expected.windows().stream().map(WindowResult::key).filter(key -> !windows.containsKey(key))
+                .sorted().limit(limit).toList();
+    }
+
     @Override
     public void close() {
         averages.close();

@@ -21,6 +21,7 @@ import io.datainmotion.records.SourceRecord;
 import io.datainmotion.sensors.SensorReading;
 import io.datainmotion.sensors.ThresholdedReading;
 import io.datainmotion.sentiment.ScoredTweet;
+import io.datainmotion.sentiment.Sentiment;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.testing.Tuples;
 import org.apache.storm.Config;
@@ -40,8 +41,9 @@ class KryoRegistrationTest {
     static final Map<Class<?>, List<Object>> SAMPLES = Map.of(
             Tweet.class, List.of(new Tweet("id-1", "Great day ☀️ #sun", 1_764_000_000_000L),
                     new Tweet("tweets-0-1", "no time", Tweet.NO_TIME)),
-            ScoredTweet.class, List.of(new ScoredTweet("id-1", "text", "positive", 0.5, 1L, 2L, "tweets", 0, 3L),
-                    new ScoredTweet("id-2", "text", "neutral", 0.0, 1L, null, "tweets", 1, 4L)),
+            ScoredTweet.class, List.of(new ScoredTweet("id-1", "text", Sentiment.POSITIVE, 0.5, 1L, 2L, "tweets", 0, 3L),
+                    new ScoredTweet("id-2", "text", Sentiment.NEUTRAL, 0.0, 1L, null, "tweets", 1, 4L)),
+            Sentiment.class, List.of((Object[]) Sentiment.values()),
             SourceRecord.class, List.of(new SourceRecord("tweets", 3, 1234567890123L),
                     new SourceRecord("tweets", 3, 1234567890123L, 1_764_000_000_000L)),
             SensorReading.class, List.of(new SensorReading("sensor-17", 1_764_000_000_000L, 26.4),

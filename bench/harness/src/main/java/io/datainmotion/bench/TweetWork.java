@@ -41,7 +41,7 @@ public final class TweetWork {
         try {
             Tweet tweet = ((Outcome.Accepted<Tweet>) parsed).value();
             SentimentScore score = scorer.score(tweet.text());
-            ScoredTweet scored = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment().label(), score.polarity(),
+            ScoredTweet scored = new ScoredTweet(tweet.id(), tweet.text(), score.sentiment(), score.polarity(),
                     System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null, topic, partition, offset);
             return new Output(false, tweet.id(), SCORED.writeValueAsString(scored));
         } catch (RuntimeException | JsonProcessingException e) {

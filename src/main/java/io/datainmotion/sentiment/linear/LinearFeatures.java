@@ -1,0 +1,324 @@
+package io.datainmotion.sentiment.linear;
+
+import io.datainmotion.sentiment.tokens.EmojiSentiment;
+import io.datainmotion.sentiment.tokens.TweetTokens;
+import io.datainmotion.sentiment.vader.VaderLexicon;
+import io.datainmotion.sentiment.vader.VaderVocabulary;
+import io.datainmotion.sentiment.tokens.WordIndex;
+
+/**
+ * Turns a tokenized tweet into the linear model's features. Sparse features are hashed into
+ * 2^{@code hashBits} buckets by fixed functions (no dictionary; the same text always lands in the same
+ * buckets, on every machine and run):
+ * <ul>
+ *   <li>word unigrams, including {@code <user>}, {@code <url>}, emoticons and punctuation runs; a lexicon word in
+ *       a negation scope ({@link TweetTokens#negated}) in a namespace of its own ({@code not happy} yields
+ *       {@code word:~happy}). A negator that turns a lexicon word yields no unigram: its meaning is in the word
+ *       it turns, and on its own it would carry the training tweets' "negation means negative" prior into
+ *       "not bad" and "can't complain";</li>
+ *   <li>word bigrams, with start and end markers;</li>
+ *   <li>character n-grams of each word framed as {@code <word>}, which carry misspellings, elongations and
+ *       hashtags glued from several words; not for negated lexicon words, whose n-grams would carry the
+ *       un-negated sense, nor for negators, whose shared {@code n't} n-grams were a strong negation prior.</li>
+ * </ul>
+ * Emoji yield no hashed features: the training tweets have none, so their buckets would only carry the
+ * weights of whatever trained features share them.
+ *
+ * <p>Dense features ({@link DenseFeature}) add the VADER lexicon valences (with regular inflections,
+ * {@link VaderLexicon#withInflections}) under VADER's rules: a negated word counts {@code -0.74} times its
+ * valence, so "not bad" adds to the positive sum; words before "but" count half and after it one and a half
+ * ({@link TweetTokens#damped}, {@link TweetTokens#stressed}); a booster before a word adds to its magnitude
+ * ({@link #boost}); plus emoji through the same valence table and
+ * emphasis cues. A learnt feature for negated valence was tried and dropped: trained on class-balanced tweets it
+ * learnt that negation means negative and undid the rule (docs/sentiment-model.md). Immutable and thread-safe;
+ * the {@link TweetTokens} and {@link FeatureVector} passed in belong to the caller's thread.
+ */
+public final class LinearFeatures {
+
+    /**
+     * Bumped whenever a change here alters which buckets or dense values a text yields, so that a model
+     * trained with other features is refused instead of silently mis-scored.
+     */
+    public static final int VERSION = 4;
+
+    /** The tunable feature settings a model records and is scored with. */
+    public record Settings(int hashBits, int minCharGram, int maxCharGram) {
+        public Settings {
+            if (hashBits < 10 || hashBits > 26) {
+                throw new IllegalArgumentException("hashBits must be in [10, 26], got " + hashBits);
+            }
+            if (minCharGram < 1 || maxCharGram < minCharGram || maxCharGram > MAX_CHAR_GRAM) {
+                throw new IllegalArgumentException("char n-gram range must satisfy 1 <= min <= max <= "
+                        + MAX_CHAR_GRAM + ", got " + minCharGram + ".." + maxCharGram);
+            }
+        }
+
+        public static final Settings DEFAULT = new Settings(16, 3, 4);
+    }
+
+    /** Char n-grams are packed 16 bits a char into a long, exactly, so four chars at most. */
+    public static final int MAX_CHAR_GRAM = Long.SIZE / Character.SIZE;
+    /** 2^64 / golden ratio: multiplying by it moves every input bit into the top bits a bucket is cut from. */
+    private static final long FIBONACCI_MULTIPLIER = 0x9e3779b97f4a7c15L;
+    private static final long WORD = 0x1000_0000_0000_0001L;
+    private static final long NEGATED_WORD = 0x2000_0000_0000_0002L;
+    private static final long BIGRAM = 0x3000_0000_0000_0003L;
+    private static final long CHARS = 0x4000_0000_0000_0004L;
+    private static final long START = TweetTokens.hashOf("<s>");
+    private static final long END = TweetTokens.hashOf("</s>");
+    private static final float LEXICON_SCALE = 1f / 4f;
+    /** VADER's boosters, increments first: {@link #boost}. */
+    private static final WordIndex BOOSTERS = new WordIndex(java.util.stream.Stream.concat(
+            VaderVocabulary.INCREMENTS.stream(), VaderVocabulary.DECREMENTS.stream()).toList());
+    /** VADER's B_INCR, on the lexicon's scale. */
+    private static final float BOOSTER_STEP = 0.293f;
+    /** VADER's N_SCALAR: a negated word counts for -0.74 of its valence. */
+    private static final float NEGATION_SCALAR = -0.74f;
+    /** VADER's weights around "but": the words before count half, those after one and a half. */
+    private static final float DAMPED = 0.5f;
+    private static final float STRESSED = 1.5f;
+
+    private final Settings settings;
+    private final VaderLexicon lexicon;
+    private final EmojiSentiment emoji;
+    private final int shift;
+
+    /**
+     * @param lexicon valences of words and emoticons
+     * @param emoji valences of emoji, through the lexicon words of what they depict: the training tweets have
+     *              no emoji, so this is how an emoji reaches the weights learnt for lexicon words
+     */
+    public LinearFeatures(Settings settings, VaderLexicon lexicon, EmojiSentiment emoji) {
+        this.settings = settings;
+        this.lexicon = lexicon;
+        this.emoji = emoji;
+        this.shift = 64 - settings.hashBits();
+    }
+
+    /** Features over the shipped lexicon and emoji mapping. */
+    public static LinearFeatures standard(Settings settings) {
+        return new LinearFeatures(settings, Standard.LEXICON, EmojiSentiment.standard());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Replaces {@code out}'s content with the features of the tokens. */
+    public void extract(TweetTokens tokens, FeatureVector out) {
+        out.clear();
+        boolean names = out.recordsNames();
+        float[] valences = out.valences(tokens.size());
+        int lastNegatedValence = -1;
+        for (int t = 0; t < tokens.size(); t++) {
+            valences[t] = valence(tokens, t, out);
+            if (valences[t] != 0 && t > 0) {
+                float boost = boost(tokens, t - 1);
+                if (boost != 0) {
+                    valences[t] += valences[t] > 0 ? boost : -boost;
+                    valences[t - 1] = 0f;
+                }
+            }
+            if (valences[t] != 0 && tokens.negated(t)) {
+                lastNegatedValence = t;
+            }
+        }
+        long previous = START;
+        String previousName = "<s>";
+        char[] chars = tokens.chars();
+        float[] dense = out.dense;
+        int elongated = 0;
+        int allCaps = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            float valence = valences[t];
+            boolean negated = valence != 0 && tokens.negated(t);
+            TweetTokens.Kind kind = tokens.kind(t);
+            boolean negator = kind == TweetTokens.Kind.WORD && tokens.negator(t);
+            if (kind != TweetTokens.Kind.EMOJI) {
+                long hash = tokens.hash(t);
+                if (!(negator && negatesSentiment(tokens, t, valences, lastNegatedValence))) {
+                    out.add(bucket(hash, negated ? NEGATED_WORD : WORD));
+                    if (names) {
+                        out.nameLast("word:" + (negated ? "~" : "") + tokens.text(t));
+                    }
+                }
+                out.add(bucket(previous * 31 + hash, BIGRAM));
+                if (names) {
+                    String text = tokens.text(t);
+                    out.nameLast("bigram:" + previousName + " " + text);
+                    previousName = text;
+                }
+                previous = hash;
+            }
+            if (kind == TweetTokens.Kind.WORD) {
+                if (!negated && !negator) {
+                    addCharGrams(chars, tokens.start(t), tokens.end(t), out);
+                }
+                if (tokens.elongated(t)) {
+                    elongated++;
+                }
+                if (tokens.allCaps(t)) {
+                    allCaps++;
+                }
+            }
+            if (valence != 0) {
+                float weighted = valence * (tokens.damped(t) ? DAMPED : tokens.stressed(t) ? STRESSED : 1f);
+                float value = (negated ? weighted * NEGATION_SCALAR : weighted) * LEXICON_SCALE;
+                if (value > 0) {
+                    dense[DenseFeature.LEXICON_POSITIVE.ordinal()] += value;
+                } else {
+                    dense[DenseFeature.LEXICON_NEGATIVE.ordinal()] -= value;
+                }
+                if (names) {
+                    noteValence(tokens, t, valence, negated, value, out);
+                }
+            }
+        }
+        out.add(bucket(previous * 31 + END, BIGRAM));
+        if (names) {
+            out.nameLast("bigram:" + previousName + " </s>");
+        }
+        dense[DenseFeature.EXCLAMATIONS.ordinal()] = Math.min(tokens.exclamationMarks(), 4) / 4f;
+        dense[DenseFeature.QUESTIONS.ordinal()] = Math.min(tokens.questionMarks(), 4) / 4f;
+        dense[DenseFeature.ELONGATED_WORDS.ordinal()] = Math.min(elongated, 3) / 3f;
+        dense[DenseFeature.ALL_CAPS_WORDS.ordinal()] = Math.min(allCaps, 3) / 3f;
+    }
+
+    /**
+     * A capitalised word inside the tweet next to another capitalised word is most likely part of a name
+     * ("the Joy Hotel", "Hope Road"), not a judgement; the first word is left alone ("Happy Birthday").
+     */
+    private static boolean inName(TweetTokens tokens, int t) {
+        return t > 0 && tokens.titleCase(t)
+                && (tokens.titleCase(t - 1) || t + 1 < tokens.size() && tokens.titleCase(t + 1));
+    }
+
+    /**
+     * VADER's booster rule for the word right before a lexicon word: "very", "extremely" add 0.293 to its
+     * magnitude, "slightly", "somewhat" take 0.293 off; the booster then counts for nothing itself (so
+     * "incredibly boring" is not partly positive). Negators are left to the negation rule.
+     */
+    private static float boost(TweetTokens tokens, int t) {
+        if (tokens.kind(t) != TweetTokens.Kind.WORD || tokens.negator(t)) {
+            return 0f;
+        }
+        int id = BOOSTERS.indexOf(tokens.chars(), tokens.start(t), tokens.end(t) - tokens.start(t), tokens.indexHash(t));
+        return id < 0 ? 0f : id < VaderVocabulary.INCREMENTS.size() ? BOOSTER_STEP : -BOOSTER_STEP;
+    }
+
+    /** Whether a lexicon word lies in the scope of the negator at {@code t}. */
+    private static boolean negatesSentiment(TweetTokens tokens, int t, float[] valences, int lastNegatedValence) {
+        for (int u = t + 1; u <= lastNegatedValence && tokens.negated(u); u++) {
+            if (valences[u] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rules behind one token's share of the lexicon features, in words, for explanations. */
+    private static void noteValence(TweetTokens tokens, int t, float valence, boolean negated, float value,
+                                    FeatureVector out) {
+        StringBuilder why = new StringBuilder("'").append(tokens.text(t)).append("' valence ").append(valence);
+        if (tokens.damped(t)) {
+            why.append(", damped by contrast (× ").append(DAMPED).append(')');
+        } else if (tokens.stressed(t)) {
+            why.append(", stressed after 'but' (× ").append(STRESSED).append(')');
+        }
+        if (negated) {
+            why.append(", negated by '").append(tokens.text(tokens.negatorOf(t))).append("' (× ")
+                    .append(NEGATION_SCALAR).append(')');
+        }
+        out.noteDense(value > 0 ? DenseFeature.LEXICON_POSITIVE : DenseFeature.LEXICON_NEGATIVE, Math.abs(value),
+                why.append(", / 4").toString());
+    }
+
+    /**
+     * The token's lexicon (or emoji) valence; none for a negator (its work is to turn the words it negates, and
+     * "no" would otherwise count as a negative word too) or a word that looks like part of a name. An elongated
+     * word not in the lexicon as cut to double letters is looked up again, {@link #elongatedIndex}.
+     */
+    private float valence(TweetTokens tokens, int t, FeatureVector out) {
+        TweetTokens.Kind kind = tokens.kind(t);
+        if (kind == TweetTokens.Kind.EMOJI) {
+            int index = emoji.indexOf(tokens.codePoint(t));
+            return index < 0 ? 0f : (float) emoji.valence(index);
+        }
+        if (kind != TweetTokens.Kind.WORD && kind != TweetTokens.Kind.EMOTICON
+                || kind == TweetTokens.Kind.WORD && (tokens.negator(t) || inName(tokens, t))) {
+            return 0f;
+        }
+        char[] chars = tokens.chars();
+        int start = tokens.start(t);
+        int end = tokens.end(t);
+        int id = lexicon.indexOf(chars, start, end - start, tokens.indexHash(t));
+        if (id < 0 && tokens.elongated(t)) {
+            id = elongatedIndex(chars, start, end, out.scratch(end - start));
+        }
+        return id < 0 ? 0f : (float) lexicon.valence(id);
+    }
+
+    /**
+     * The lexicon id of an elongated word, whose stretched run the tokenizer cut to two letters: each double
+     * letter made single in turn ({@code impressivee} finds {@code impressive}, keeping its {@code ss}), then all
+     * of them at once, for words stretched in several places ({@code loovvee} finds {@code love}).
+     */
+    private int elongatedIndex(char[] chars, int start, int end, char[] rewritten) {
+        for (int doubled = start + 1; doubled < end; doubled++) {
+            if (chars[doubled] == chars[doubled - 1]) {
+                int length = doubled - start;
+                System.arraycopy(chars, start, rewritten, 0, length);
+                System.arraycopy(chars, doubled + 1, rewritten, length, end - doubled - 1);
+                int id = lexicon.indexOf(rewritten, 0, end - start - 1);
+                if (id >= 0) {
+                    return id;
+                }
+            }
+        }
+        int length = 0;
+        for (int i = start; i < end; i++) {
+            if (i == start || chars[i] != chars[i - 1]) {
+                rewritten[length++] = chars[i];
+            }
+        }
+        return lexicon.indexOf(rewritten, 0, length);
+    }
+
+    /**
+     * Slides a window over {@code <word>} that holds its last four chars, 16 bits each, in a long: every n-gram
+     * ending at a position is the window's low 16n bits, an exact key that costs no hashing of its own. Word
+     * chars are never NUL, so n-grams of different lengths never share a key.
+     */
+    private void addCharGrams(char[] chars, int start, int end, FeatureVector out) {
+        int framedLength = end - start + 2;
+        int min = settings.minCharGram();
+        int max = settings.maxCharGram();
+        long window = 0;
+        for (int position = 0; position < framedLength; position++) {
+            char c = position == 0 ? '<' : position == framedLength - 1 ? '>' : chars[start + position - 1];
+            window = window << Character.SIZE | c;
+            for (int n = min, longest = Math.min(max, position + 1); n <= longest; n++) {
+                out.add(bucket(window & -1L >>> (Long.SIZE - Character.SIZE * n), CHARS));
+                if (out.recordsNames()) {
+                    out.nameLast("chars:" + framed(chars, start, end).substring(position + 1 - n, position + 1));
+                }
+            }
+        }
+    }
+
+    private static String framed(char[] chars, int start, int end) {
+        return "<" + new String(chars, start, end - start) + ">";
+    }
+
+    /**
+     * The bucket of a feature key in a namespace: the top bits of a Fibonacci (multiplicative) hash, which
+     * depend on every bit of the key, so neither FNV's weak low bits nor a packed n-gram's structure shows.
+     */
+    private int bucket(long key, long namespace) {
+        return (int) (((key ^ namespace) * FIBONACCI_MULTIPLIER) >>> shift);
+    }
+
+    private static final class Standard {
+        static final VaderLexicon LEXICON = VaderLexicon.standard().withInflections();
+    }
+}

@@ -1,0 +1,193 @@
+package io.datainmotion.sentiment.linear;
+
+import io.datainmotion.sentiment.tokens.EmojiSentiment;
+import io.datainmotion.sentiment.tokens.NegatorSet;
+import io.datainmotion.sentiment.tokens.TweetTokens;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinearFeaturesTest {
+
+    private final LinearFeatures features = LinearFeatures.standard(LinearFeatures.Settings.DEFAULT);
+    private final TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
+
+    private FeatureVector extract(String text) {
+        FeatureVector vector = new FeatureVector(true);
+        features.extract(tokens.tokenize(text), vector);
+        return vector;
+    }
+
+    private static List<String> names(FeatureVector vector) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < vector.size(); i++) {
+            names.add(vector.name(i));
+        }
+        return names;
+    }
+
+    private static int[] buckets(FeatureVector vector) {
+        int[] buckets = new int[vector.size()];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = vector.bucket(i);
+        }
+        return buckets;
+    }
+
+    private static int bucketOf(FeatureVector vector, String name) {
+        for (int i = 0; i < vector.size(); i++) {
+            if (vector.name(i).equals(name)) {
+                return vector.bucket(i);
+            }
+        }
+        throw new AssertionError("no feature " + name + " in " + names(vector));
+    }
+
+    @Test
+    void yieldsWordsBigramsAndFramedCharacterNGrams() {
+        List<String> names = names(extract("Good day"));
+        assertEquals(List.of(
+                "word:good", "bigram:<s> good", "chars:<go", "chars:goo", "chars:<goo", "chars:ood", "chars:good",
+                "chars:od>", "chars:ood>",
+                "word:day", "bigram:good day", "chars:<da", "chars:day", "chars:<day", "chars:ay>", "chars:day>",
+                "bigram:day </s>"), names);
+    }
+
+    @Test
+    void negatedLexiconWordsAreDistinctFeaturesAndTheirNegatorYieldsNoUnigram() {
+        FeatureVector negated = extract("not happy");
+        assertTrue(names(negated).contains("word:~happy"));
+        assertFalse(names(negated).contains("word:not"), "its meaning is in the word it turns");
+        assertTrue(names(negated).contains("bigram:not happy"));
+        assertFalse(names(negated).stream().anyMatch(name -> name.startsWith("chars:<no")), "no n-grams of negators");
+        assertNotEquals(bucketOf(negated, "word:~happy"), bucketOf(extract("happy"), "word:happy"));
+        assertTrue(names(extract("not happy. happy")).containsAll(List.of("word:~happy", "word:happy")));
+        List<String> plain = names(extract("not the weekend"));
+        assertTrue(plain.containsAll(List.of("word:not", "word:weekend", "chars:<wee")),
+                "a negator that turns no lexicon word stays, and the words it reaches are plain words: " + plain);
+    }
+
+    @Test
+    void negationTurnsLexiconValenceTheVaderWay() {
+        FeatureVector plain = extract("I am happy");
+        assertEquals(0.675f, plain.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "happy is 2.7 in the lexicon, over 4");
+        assertEquals(0f, plain.dense(DenseFeature.LEXICON_NEGATIVE));
+
+        FeatureVector negated = extract("I am not happy");
+        assertEquals(0f, negated.dense(DenseFeature.LEXICON_POSITIVE));
+        assertEquals(0.74f * 0.675f, negated.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+
+        FeatureVector notBad = extract("not bad at all");
+        assertEquals(0.74f * 2.5f / 4, notBad.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "bad is -2.5");
+        assertEquals(0f, notBad.dense(DenseFeature.LEXICON_NEGATIVE), "no, not, never carry no valence of their own");
+    }
+
+    @Test
+    void wordsBeforeButCountHalfAndAfterItOneAndAHalf() {
+        FeatureVector contrast = extract("the food was good but the service was bad");
+        assertEquals(1.9f * 0.5f / 4, contrast.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "good is 1.9");
+        assertEquals(2.5f * 1.5f / 4, contrast.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        FeatureVector concession = extract("although the food was good, the service was bad");
+        assertEquals(1.9f * 0.5f / 4, concession.dense(DenseFeature.LEXICON_POSITIVE), 1e-6);
+        assertEquals(2.5f / 4, concession.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+    }
+
+    @Test
+    void inflectedFormsAndNamesOfLexiconWords() {
+        assertEquals(1.7f / 4, extract("the app keeps crashing").dense(DenseFeature.LEXICON_NEGATIVE), 1e-6,
+                "crash is -1.7; crashing is not in the lexicon itself");
+        assertEquals(0f, extract("the Joy Hotel is on Hope Road").dense(DenseFeature.LEXICON_POSITIVE),
+                "capitalised words next to capitalised words are names");
+        assertEquals(2.7f / 4, extract("Happy Birthday").dense(DenseFeature.LEXICON_POSITIVE), 1e-6,
+                "the first word is not taken for a name");
+    }
+
+    @Test
+    void anElongatedWordReachesTheLexiconThroughItsSingleLetterSpelling() {
+        assertEquals(0f, extract("I loove it").dense(DenseFeature.LEXICON_POSITIVE), "a plain misspelling is not elongated");
+        FeatureVector elongated = extract("I looooove it");
+        assertEquals(extract("I love it").dense(DenseFeature.LEXICON_POSITIVE),
+                elongated.dense(DenseFeature.LEXICON_POSITIVE));
+        assertTrue(elongated.dense(DenseFeature.LEXICON_POSITIVE) > 0f);
+        assertEquals(1f / 3f, elongated.dense(DenseFeature.ELONGATED_WORDS), 1e-6);
+        assertEquals(extract("impressive").dense(DenseFeature.LEXICON_POSITIVE),
+                extract("impressiveeee").dense(DenseFeature.LEXICON_POSITIVE), "the stretched run alone is undone");
+        assertTrue(extract("impressive").dense(DenseFeature.LEXICON_POSITIVE) > 0f);
+    }
+
+    @Test
+    void emojiAddTheLexiconValenceOfWhatTheyDepict() {
+        EmojiSentiment emoji = EmojiSentiment.standard();
+        double smiling = emoji.valence(emoji.indexOf(0x1F60A));
+        double angry = emoji.valence(emoji.indexOf(0x1F620));
+        assertTrue(smiling > 0 && angry < 0, "smiling face with smiling eyes is positive, angry face negative");
+
+        FeatureVector happy = extract("results are in \uD83D\uDE0A");
+        assertEquals(smiling / 4, happy.dense(DenseFeature.LEXICON_POSITIVE), 1e-6);
+        FeatureVector cross = extract("results are in \uD83D\uDE20");
+        assertEquals(-angry / 4, cross.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        FeatureVector negated = extract("not \uD83D\uDE0A");
+        assertEquals(0f, negated.dense(DenseFeature.LEXICON_POSITIVE));
+        assertEquals(0.74 * smiling / 4, negated.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        assertFalse(names(happy).stream().anyMatch(name -> name.contains("\uD83D\uDE0A")),
+                "emoji yield no hashed features: no training tweet has one");
+        assertTrue(extract("\uD83D\uDE21\uD83D\uDE21").dense(DenseFeature.LEXICON_NEGATIVE) > 0f,
+                "the pouting face reads as angry");
+    }
+
+    @Test
+    void emphasisCuesAreCappedCounts() {
+        FeatureVector shouting = extract("WHAT IS THIS AWFUL THING?!?!?!?!");
+        assertEquals(1f, shouting.dense(DenseFeature.ALL_CAPS_WORDS), "five capital words, capped at three");
+        assertEquals(1f, shouting.dense(DenseFeature.EXCLAMATIONS));
+        assertEquals(1f, shouting.dense(DenseFeature.QUESTIONS));
+        FeatureVector calm = extract("what is this thing?");
+        assertEquals(0f, calm.dense(DenseFeature.ALL_CAPS_WORDS));
+        assertEquals(0.25f, calm.dense(DenseFeature.QUESTIONS));
+        assertEquals(0f, calm.dense(DenseFeature.EXCLAMATIONS));
+    }
+
+    @Test
+    void hashingIsStableAcrossInstancesAndReuse() {
+        String text = "Can't wait for the weekend!!! #blessed @friend http://t.co/x";
+        int[] first = buckets(extract(text));
+        extract("something else entirely");
+        FeatureVector reused = new FeatureVector(false);
+        LinearFeatures other = LinearFeatures.standard(LinearFeatures.Settings.DEFAULT);
+        other.extract(new TweetTokens(NegatorSet.ENGLISH).tokenize(text), reused);
+        assertArrayEquals(first, buckets(reused));
+    }
+
+    /**
+     * The shipped model's weights are indexed by these buckets: if this fails, the hashing changed and the
+     * model must be retrained (and {@link LinearFeatures#VERSION} bumped).
+     */
+    @Test
+    void bucketsArePinnedForTheShippedModel() {
+        FeatureVector vector = extract("good");
+        assertEquals(PINNED_WORD_GOOD, bucketOf(vector, "word:good"));
+        assertEquals(PINNED_CHARS_GOOD, bucketOf(vector, "chars:<go"));
+    }
+
+    private static final int PINNED_WORD_GOOD = 8949;
+    private static final int PINNED_CHARS_GOOD = 12359;
+
+    @Test
+    void bucketsStayWithinTheHashSpace() {
+        LinearFeatures small = LinearFeatures.standard(new LinearFeatures.Settings(12, 3, 4));
+        FeatureVector vector = new FeatureVector(false);
+        small.extract(tokens.tokenize("a reasonably long tweet with plenty of different words and n-grams"), vector);
+        for (int i = 0; i < vector.size(); i++) {
+            assertTrue(vector.bucket(i) >= 0 && vector.bucket(i) < 1 << 12);
+        }
+        assertFalse(vector.size() == 0);
+    }
+}
