@@ -35,6 +35,7 @@ import org.apache.storm.flux.model.ObjectDef;
 import org.apache.storm.flux.model.SpoutDef;
 import org.apache.storm.flux.model.StreamDef;
 import org.apache.storm.flux.model.TopologyDef;
+import org.apache.storm.flux.model.VertexDef;
 import org.apache.storm.topology.IComponent;
 
 /**
@@ -121,6 +122,7 @@ public final class FluxValidation {
         }
         kryoRegistrations(definition);
         if (definition.isDslTopology()) {
+            taskCounts(definition);
             buildEachComponent(definition);
             streams(definition);
         }
@@ -152,6 +154,22 @@ public final class FluxValidation {
                     problems.add(new Problem(where(Pattern.quote(String.valueOf(className))),
                             Config.TOPOLOGY_KRYO_REGISTER + " names class " + className + ", which is not on the classpath"));
                 }
+            }
+        }
+    }
+
+    /**
+     * Storm runs at most one executor per task: a component given fewer tasks than its parallelism would
+     * silently run on fewer executors than asked for, and could never be rebalanced up to it.
+     */
+    private void taskCounts(TopologyDef definition) {
+        List<VertexDef> vertices = new ArrayList<>(definition.getSpouts());
+        vertices.addAll(definition.getBolts());
+        for (VertexDef vertex : vertices) {
+            if (vertex.getNumTasks() > 0 && vertex.getNumTasks() < vertex.getParallelism()) {
+                problems.add(new Problem(where("id: \"" + Pattern.quote(vertex.getId()) + "\""), "component " + vertex.getId()
+                        + " has parallelism " + vertex.getParallelism() + " but only " + vertex.getNumTasks()
+                        + " task(s): Storm would run it on " + vertex.getNumTasks() + " executor(s); give it at least as many tasks"));
             }
         }
     }

@@ -154,11 +154,40 @@ class SensorWorkerCrashIT {
     }
 
     /**
+     * Storm's rebalance moves every task: all workers stop and the new ones restore the window state from
+     * Kafka, while readings keep arriving. The window bolt is submitted with more tasks than executors
+     * ({@code sensors.window.tasks}), so that its parallelism can be raised later with each sensor's state
+     * kept by its task.
+     */
+    @Test
+    @Order(3)
+    void aRebalanceFromOneToTwoWorkersAndMoreWindowExecutorsUnderLoadLeavesEveryWindowExact() throws Exception {
+        Run run = Run.submit("rebalance", 24, Map.of("topology.workers", "1", "sensors.window.tasks", "4"));
+        run.produceFirstHalf();
+        run.awaitWindows(run.expected.windows().size() / 5);
+
+        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(run::produceSecondHalfUnchecked);
+        run.rebalance(2, Map.of("window", 4, "validate", 1));
+        secondHalf.get(2, TimeUnit.MINUTES);
+
+        run.assertExact();
+        try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+            await("the new layout: 2 workers, 4 window executors, 1 validate executor").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        List<ExecutorSummary> executors = client.info(client.topology("sensors").orElseThrow().get_id()).get_executors();
+                        return executors.stream().map(e -> e.get_host() + ":" + e.get_port()).distinct().count() == 2
+                                && executors.stream().filter(e -> e.get_component_id().equals("window")).count() == 4
+                                && executors.stream().filter(e -> e.get_component_id().equals("validate")).count() == 1;
+                    });
+        }
+    }
+
+    /**
      * Last: in a run where this case came first, Nimbus then found no free slot for the next topology
      * ("No available slots for topology: sensors") although the Supervisor had been started again.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aSupervisorKilledWithItsWorkersLeavesEveryWindowExact() throws Exception {
         Run run = Run.submit("supervisor", 23);
         run.produceFirstHalf();
@@ -193,6 +222,11 @@ class SensorWorkerCrashIT {
         }
 
         static Run submit(String name, long seed) throws Exception {
+            return submit(name, seed, Map.of());
+        }
+
+        /** @param overrides properties set after this test's own (2 workers, parallelism 2 everywhere) */
+        static Run submit(String name, long seed, Map<String, String> overrides) throws Exception {
             Properties properties = KAFKA.shippedProperties();
             properties.setProperty("sensors.window.seconds", Long.toString(WINDOWS.windowMillis() / 1000));
             properties.setProperty("sensors.allowed.lateness.seconds", Long.toString(WINDOWS.allowedLatenessMillis() / 1000));
@@ -203,8 +237,10 @@ class SensorWorkerCrashIT {
             properties.setProperty("sensors.state.topic.prefix", "sensors-crash-state-" + name);
             for (String component : List.of("spout", "validate", "threshold", "window", "sink")) {
                 properties.setProperty("sensors." + component + ".parallelism", "2");
+                properties.setProperty("sensors." + component + ".tasks", "2");
             }
             properties.setProperty("topology.workers", "2");
+            overrides.forEach(properties::setProperty);
             KafkaTopics.ensure(KafkaClients.admin(KAFKA.bootstrapServers()), LocalStorm.topicsOf(properties), 4);
             Path filter = workDir.resolve(name + ".properties");
             try (OutputStream out = Files.newOutputStream(filter)) {
@@ -294,6 +330,18 @@ class SensorWorkerCrashIT {
             assertTrue(worker.destroyForcibly(), "SIGKILL sent to worker " + worker.pid());
             killedAtNanos = System.nanoTime();
             await().atMost(Duration.ofSeconds(30)).until(() -> !worker.isAlive());
+        }
+
+        /**
+         * Asks Nimbus to rebalance at once (no wait after deactivating, so tuples still in flight die with
+         * the old workers), as {@code bin/dim rebalance sensors --wait 0} does; the CLI itself is tested in
+         * ClusterFaultsIT, and starting its JVM here would let the readings sent meanwhile finish first.
+         */
+        void rebalance(int workers, Map<String, Integer> executors) {
+            try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
+                killedAtNanos = System.nanoTime();
+                client.rebalance("sensors", 0, workers, executors);
+            }
         }
 
         /** Kills the Supervisor whose worker runs the window task, and every process it launched; returns its name. */

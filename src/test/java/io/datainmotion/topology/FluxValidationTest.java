@@ -26,6 +26,22 @@ class FluxValidationTest {
         assertEquals(List.of(), FluxValidation.check(SENTIMENT, localProperties(), false));
     }
 
+    @Test
+    void aComponentWithFewerTasksThanItsParallelismIsReportedAtItsLine() throws IOException {
+        Path sensors = Path.of("flux/sensors.yaml");
+        Properties properties = localProperties();
+        properties.setProperty("sensors.validate.parallelism", "2");
+
+        List<FluxValidation.Problem> problems = FluxValidation.check(sensors, properties, false);
+
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).message().contains("component validate has parallelism 2 but only 1 task(s)"), problems::toString);
+        int line = Integer.parseInt(problems.get(0).where().substring(problems.get(0).where().lastIndexOf(':') + 1));
+        assertTrue(Files.readAllLines(sensors).get(line - 1).contains("id: \"validate\""), problems::toString);
+        properties.setProperty("sensors.validate.tasks", "2");
+        assertEquals(List.of(), FluxValidation.check(sensors, properties, false));
+    }
+
     /** The database password is read in the workers, so only Kafka's must be set where the file is validated. */
     @Test
     void theStorageFileHasNoProblemWithEitherShippedProperties() {
