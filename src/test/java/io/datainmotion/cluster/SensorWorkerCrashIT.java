@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -166,13 +167,12 @@ class SensorWorkerCrashIT {
         run.produceFirstHalf();
         run.awaitWindows(run.expected.windows().size() / 5);
 
-        CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(run::produceSecondHalfUnchecked);
+        int quarter = run.messages.size() / 4;
+        CompletableFuture<Void> thirdQuarter = CompletableFuture.runAsync(() -> run.produceUnchecked(2 * quarter, 3 * quarter));
         run.rebalance(2, Map.of("window", 4, "validate", 1));
-        secondHalf.get(2, TimeUnit.MINUTES);
-
-        run.assertExact();
+        thirdQuarter.get(2, TimeUnit.MINUTES);
         try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
-            await("the new layout: 2 workers, 4 window executors, 1 validate executor").atMost(Duration.ofMinutes(1))
+            await("the new layout: 2 workers, 4 window executors, 1 validate executor").atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500)).until(() -> {
                         List<ExecutorSummary> executors = client.info(client.topology("sensors").orElseThrow().get_id()).get_executors();
                         return executors.stream().map(e -> e.get_host() + ":" + e.get_port()).distinct().count() == 2
@@ -180,6 +180,13 @@ class SensorWorkerCrashIT {
                                 && executors.stream().filter(e -> e.get_component_id().equals("validate")).count() == 1;
                     });
         }
+        // Nimbus shows the new assignment at once; the Supervisors apply it a few seconds later.
+        await("two worker JVMs started since the rebalance").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> run.workersStartedSinceTheFault() == 2);
+        // The last quarter continues windows opened before the move: the new executors must have the tasks' state.
+        run.produce(run.messages.subList(3 * quarter, run.messages.size()));
+
+        run.assertExact();
     }
 
     /**
@@ -210,6 +217,7 @@ class SensorWorkerCrashIT {
         final String name;
         private int victimTask = -1;
         private long killedAtNanos;
+        private Instant faultInstant;
 
         private Run(String name, Properties properties, List<SimulatedMessage> messages) {
             this.name = name;
@@ -271,14 +279,18 @@ class SensorWorkerCrashIT {
         }
 
         void produceSecondHalfUnchecked() {
+            produceUnchecked(messages.size() / 2, messages.size());
+        }
+
+        void produceUnchecked(int from, int to) {
             try {
-                produceSecondHalf();
+                produce(messages.subList(from, to));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private synchronized void produce(List<SimulatedMessage> part) throws Exception {
+        synchronized void produce(List<SimulatedMessage> part) throws Exception {
             String topic = properties.getProperty("topic.sensor.readings");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(KAFKA.bootstrapServers()))) {
                 for (SimulatedMessage message : part) {
@@ -340,8 +352,19 @@ class SensorWorkerCrashIT {
         void rebalance(int workers, Map<String, Integer> executors) {
             try (StormClusterClient client = StormClusterClient.connect(cluster.stormYaml())) {
                 killedAtNanos = System.nanoTime();
+                faultInstant = Instant.now();
                 client.rebalance("sensors", 0, workers, executors);
             }
+        }
+
+        /** The live worker JVMs of this run's topology that started after the kill or rebalance. */
+        long workersStartedSinceTheFault() {
+            String id = topologyId();
+            return cluster.processes().stream()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("org.apache.storm.daemon.worker.Worker")
+                            && !c.contains("org.apache.storm.LogWriter") && c.contains(id)).orElse(false))
+                    .filter(p -> p.info().startInstant().map(start -> start.isAfter(faultInstant)).orElse(false))
+                    .count();
         }
 
         /** Kills the Supervisor whose worker runs the window task, and every process it launched; returns its name. */
