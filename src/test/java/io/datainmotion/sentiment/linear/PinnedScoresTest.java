@@ -30,7 +30,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code ../shared/data} is there), as {@code pinned-scores.tsv} recorded them. That file was written by
  * {@link #main} running on the classes from before the speed work (commit 8dc9069), so what is compared is
  * old code against new, recomputed on each run. A change meant to alter scores (a new model, new features)
- * regenerates the file with {@link #main} and says so in its commit.
+ * regenerates the file with {@link #main}, from the project directory after {@code mvn test-compile}, and says so
+ * in its commit:
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) \
+ *   io.datainmotion.sentiment.linear.PinnedScoresTest > src/test/resources/io/datainmotion/sentiment/linear/pinned-scores.tsv
+ * </pre>
  */
 class PinnedScoresTest {
 
