@@ -38,8 +38,13 @@ public final class TweetTokens {
     private static final int DAMPED = 16;
     private static final int STRESSED = 32;
     private static final int TITLE_CASE = 64;
-    /** Set while marking scopes, so that the features need not look the negators up again. */
+    /**
+     * Word classes set as each word is written, while its characters and hash are at hand: a negator (so the
+     * features need not look it up again), "but" or "however", "although" or "though".
+     */
     private static final int NEGATOR = 128;
+    private static final int SHIFTING_CONTRAST = 256;
+    private static final int CONCESSIVE_CONTRAST = 512;
 
     /**
      * Words after a negator that it can reach: "not bad at all", "never had a problem", "don't really like it";
@@ -50,8 +55,8 @@ public final class TweetTokens {
     /** Contrast words: "but" and "however" shift the weight to what follows, "although" and "though" away from their clause. */
     private static final List<String> CONTRAST_WORDS = List.of("but", "however", "although", "though");
     private static final WordIndex CONTRASTS = new WordIndex(CONTRAST_WORDS);
-    /** 256 bits for four words: nearly every word skips the probe, which cost up to a sixth of the scoring time. */
-    private static final WordHashFilter CONTRAST_FILTER = new WordHashFilter(CONTRAST_WORDS, 8);
+    /** 4,096 bits for a few dozen contrast words and negators: a word of a tweet hits a wrong bit about once in a hundred. */
+    private static final int LISTED_WORDS_FILTER_BITS_LOG2 = 12;
     private static final int BUT = CONTRASTS.indexOf("but");
     private static final int HOWEVER = CONTRASTS.indexOf("however");
 
@@ -81,7 +86,7 @@ public final class TweetTokens {
     private int[] starts = new int[64];
     private int[] ends = new int[64];
     private byte[] kinds = new byte[64];
-    private byte[] flags = new byte[64];
+    private short[] flags = new short[64];
     private long[] hashes = new long[64];
     private int[] indexHashes = new int[64];
     private int[] codePoints = new int[64];
@@ -92,9 +97,14 @@ public final class TweetTokens {
     private int currentIndexHash;
 
     private final NegatorSet negators;
+    /** The contrast words and the listed negators. */
+    private final WordHashFilter listedWords;
 
     public TweetTokens(NegatorSet negators) {
         this.negators = negators;
+        this.listedWords = new WordHashFilter(
+                java.util.stream.Stream.concat(CONTRAST_WORDS.stream(), negators.listed().stream()).toList(),
+                LISTED_WORDS_FILTER_BITS_LOG2);
     }
 
     /** Replaces the buffer's content with the tokens of {@code text}. */
@@ -215,11 +225,6 @@ public final class TweetTokens {
         return (flags[token] & NEGATOR) != 0;
     }
 
-    private boolean isNegator(int token) {
-        return kinds[token] == Kind.WORD.ordinal() && negators.contains(chars, starts[token], ends[token],
-                indexHashes[token]);
-    }
-
     public int exclamationMarks() {
         return exclamationMarks;
     }
@@ -328,6 +333,7 @@ public final class TweetTokens {
         } else if (upper == 1 && lower > 0 && charCount > tokenStart && firstUpper) {
             tokenFlags |= TITLE_CASE;
         }
+        tokenFlags |= wordClass(tokenStart, charCount, currentIndexHash);
         endToken(Kind.WORD, tokenFlags, 0);
         return i;
     }
@@ -359,6 +365,24 @@ public final class TweetTokens {
         endToken(kind, 0, 0);
     }
 
+    /**
+     * {@link #NEGATOR}, {@link #SHIFTING_CONTRAST}, {@link #CONCESSIVE_CONTRAST} or 0 for the word in
+     * {@code chars[start, end)}. One filter over the contrast words and the listed negators sends nearly every
+     * word straight to the {@code n't} test.
+     */
+    private int wordClass(int start, int end, int indexHash) {
+        if (listedWords.mightContain(indexHash)) {
+            int contrast = CONTRASTS.indexOf(chars, start, end - start, indexHash);
+            if (contrast >= 0) {
+                return contrast == BUT || contrast == HOWEVER ? SHIFTING_CONTRAST : CONCESSIVE_CONTRAST;
+            }
+            if (negators.isListed(chars, start, end, indexHash)) {
+                return NEGATOR;
+            }
+        }
+        return NegatorSet.endsInNt(chars, start, end) ? NEGATOR : 0;
+    }
+
     private void markScopes() {
         int negatedLeft = 0;
         boolean concessive = false;
@@ -369,19 +393,16 @@ public final class TweetTokens {
                 concessive = false;
                 continue;
             }
-            int contrast = kinds[t] == Kind.WORD.ordinal() && CONTRAST_FILTER.mightContain(indexHashes[t])
-                    ? CONTRASTS.indexOf(chars, starts[t], ends[t] - starts[t], indexHashes[t]) : -1;
-            if (contrast >= 0) {
+            int wordClass = flags[t] & (NEGATOR | SHIFTING_CONTRAST | CONCESSIVE_CONTRAST);
+            if (wordClass == SHIFTING_CONTRAST) {
                 negatedLeft = 0;
-                if (contrast == BUT || contrast == HOWEVER) {
-                    if (firstBut < 0) {
-                        firstBut = t;
-                    }
-                } else {
-                    concessive = true;
+                if (firstBut < 0) {
+                    firstBut = t;
                 }
-            } else if (isNegator(t)) {
-                flags[t] |= NEGATOR;
+            } else if (wordClass == CONCESSIVE_CONTRAST) {
+                negatedLeft = 0;
+                concessive = true;
+            } else if (wordClass == NEGATOR) {
                 negatedLeft = NEGATION_WINDOW;
             } else {
                 if (negatedLeft > 0) {
@@ -442,7 +463,7 @@ public final class TweetTokens {
         }
         ends[size] = charCount;
         kinds[size] = (byte) kind.ordinal();
-        flags[size] = (byte) tokenFlags;
+        flags[size] = (short) tokenFlags;
         hashes[size] = currentHash;
         indexHashes[size] = currentIndexHash;
         codePoints[size] = codePoint;
