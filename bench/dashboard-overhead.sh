@@ -7,6 +7,13 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mode=${1:?base or page}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Every chromium process alive now (the browser and its renderers, started by chromedriver).
+chromium_ticks() {
+    local total=0 pid
+    for pid in $(pgrep -f 'chromium' || true); do total=$((total + $(cpu_ticks "$pid"))); done
+    echo "$total"
+}
 records=${2:-200000}
 work=$(mktemp -d /tmp/dim-dashboard-overhead-XXXXXX)
 bin/dim bench sentiment --engines storm --phases throughput --records "$records" >"$work/bench.log" 2>&1 &
@@ -20,7 +27,7 @@ if [[ $mode == page ]]; then
     cp flux/local.properties "$work/dashboard.properties"
     printf 'topic.tweets=throughput-storm-1-in\ntopic.sentiment=throughput-storm-1-out\ntopic.deadletters=throughput-storm-1-dead\ntopic.trends=throughput-storm-1-side\n' \
         >>"$work/dashboard.properties"
-    java -Xmx1g -Dlog4j2.configurationFile=config/log4j2-dim.xml -Ddim.log.level=WARN -Ddim.home="$PWD" \
+    java -Xmx1g ${DASHBOARD_JVM_OPTIONS:-} -Dlog4j2.configurationFile=config/log4j2-dim.xml -Ddim.log.level=WARN -Ddim.home="$PWD" \
         -cp "target/classes:$(cat target/dev-classpath.txt)" io.datainmotion.cli.Dim dashboard --port 0 \
         --bootstrap "$bootstrap" --filter "$work/dashboard.properties" >"$work/dashboard.log" 2>&1 &
     dashboard=$!
@@ -29,10 +36,20 @@ if [[ $mode == page ]]; then
     java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
         io.datainmotion.dashboard.DashboardPageProbe "$url" 900 "$work/stop" >"$work/probe.log" 2>&1 &
     probe=$!
+    # CPU of the page's two processes while the topology's output flows: from the harness's first
+    # progress line with output to its end, so start-up is not counted.
+    (until grep -qE "storm #1 +[1-9][0-9,]* /" "$work/bench.log"; do sleep 0.2; done
+     echo "$(date +%s.%N) $(cpu_ticks "$dashboard") $(chromium_ticks)" >"$work/cpu-start") &
 fi
 wait "$bench" || true
 grep -E "^storm |load average" "$work/bench.log" | head -3
 if [[ $mode == page ]]; then
+    if [[ -s $work/cpu-start ]]; then
+        read -r started dashboard_start chromium_start <"$work/cpu-start"
+        awk -v t0="$started" -v t1="$(date +%s.%N)" -v d="$(($(cpu_ticks "$dashboard") - dashboard_start))" \
+            -v c="$(($(chromium_ticks) - chromium_start))" -v hz="$(getconf CLK_TCK)" \
+            'BEGIN { s = t1 - t0; printf "while output flowed (%.0f s): dashboard JVM %.1f CPU-s (%.2f of a core), chromium %.1f CPU-s (%.2f of a core)\n", s, d / hz, d / hz / s, c / hz, c / hz / s }'
+    fi
     touch "$work/stop"
     wait "$probe" || true
     cat "$work/probe.log"

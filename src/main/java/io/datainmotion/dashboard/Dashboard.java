@@ -52,6 +52,7 @@ public final class Dashboard implements AutoCloseable {
     private final DashboardState state;
     private final Admin admin;
     private final TopicFeed feed;
+    private final LatestTweets latestTweets;
     private final Thread feedThread;
     private final ScheduledExecutorService scheduler;
     private final DashboardServer server;
@@ -75,6 +76,7 @@ public final class Dashboard implements AutoCloseable {
         KafkaProbe kafka = new KafkaProbe(admin);
         StormProbe storm = settings.nimbus() == null ? null : new StormProbe(settings.nimbus());
         feed = new TopicFeed(readerConfig, kafka::topics, topics, state);
+        latestTweets = new LatestTweets(readerConfig, topics.sentiment(), kafka::topics, state);
         feedThread = new Thread(feed, "dashboard-topic-feed");
         feedThread.setDaemon(true);
         SensorHistory history = settings.history() == null ? state::sensorHistory : settings.history();
@@ -86,7 +88,7 @@ public final class Dashboard implements AutoCloseable {
                     + settings.port() + ": " + e.getMessage(), e);
         }
         feedThread.start();
-        scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+        scheduler = Executors.newScheduledThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "dashboard-scheduler");
             thread.setDaemon(true);
             return thread;
@@ -94,6 +96,7 @@ public final class Dashboard implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(() -> probeKafka(kafka), 0, PROBE_PERIOD_MS, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> probeStorm(storm, settings.nimbusDescription()), 0,
                 PROBE_PERIOD_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::readLatestTweets, 0, 1000 / PUSHES_PER_SECOND, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(this::pushIfChanged, 0, 1000 / PUSHES_PER_SECOND, TimeUnit.MILLISECONDS);
     }
 
@@ -124,6 +127,16 @@ public final class Dashboard implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!scheduler.isShutdown()) {
                 LOG.warn("Kafka health: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void readLatestTweets() {
+        try {
+            latestTweets.read();
+        } catch (RuntimeException e) {
+            if (!scheduler.isShutdown()) {
+                LOG.warn("latest scored tweets: {}", e.getMessage());
             }
         }
     }
@@ -176,6 +189,7 @@ public final class Dashboard implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        latestTweets.close();
         admin.close();
     }
 }

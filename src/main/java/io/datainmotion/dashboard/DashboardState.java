@@ -33,7 +33,10 @@ public final class DashboardState {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final double thresholdCelsius;
-    private final Map<String, Long> labelCounts = new TreeMap<>();
+    private static final List<String> LABELS = List.of("positive", "negative", "neutral");
+
+    /** Every trend window since start by its start: tweets per label, what the counts add up. */
+    private final TreeMap<Long, long[]> labelCountsByWindow = new TreeMap<>();
     private final Deque<ObjectNode> latestTweets = new ArrayDeque<>();
     private final TreeMap<Long, JsonNode> trendWindows = new TreeMap<>();
     private final Map<String, Deque<SensorWindow>> sensorHistory = new HashMap<>();
@@ -74,7 +77,7 @@ public final class DashboardState {
         }
     }
 
-    /** A record of twitter_sentiment: one scored tweet. */
+    /** A record of twitter_sentiment: one of the latest scored tweets, listed, not counted (see {@link #onTrendWindow}). */
     public synchronized void onScoredTweet(JsonNode value) {
         String label = text(value, "sentiment");
         ObjectNode tweet = NODES.objectNode();
@@ -83,7 +86,6 @@ public final class DashboardState {
         tweet.put("sentiment", label);
         tweet.put("polarity", number(value, "polarity").asDouble());
         tweet.put("scoredAt", number(value, "scored_at").asLong());
-        labelCounts.merge(label, 1L, Long::sum);
         latestTweets.addFirst(tweet);
         if (latestTweets.size() > LATEST_TWEETS) {
             latestTweets.removeLast();
@@ -92,13 +94,18 @@ public final class DashboardState {
     }
 
     /**
-     * A record of sentiment-trends: one closed one-minute window. A replayed window replaces the
-     * earlier copy (same key), so it is not counted twice.
+     * A record of sentiment-trends: one closed one-minute window, whose tweets by label the counts
+     * add up. A replayed window replaces the earlier copy (same key), so it is not counted twice.
      */
     public synchronized void onTrendWindow(JsonNode value) {
-        number(value, "window_start");
-        number(value.path("overall"), "count");
-        trendWindows.put(value.get("window_start").asLong(), value);
+        long windowStart = number(value, "window_start").asLong();
+        JsonNode overall = value.path("overall");
+        long[] byLabel = new long[LABELS.size()];
+        for (int i = 0; i < byLabel.length; i++) {
+            byLabel[i] = number(overall, LABELS.get(i)).asLong();
+        }
+        labelCountsByWindow.put(windowStart, byLabel);
+        trendWindows.put(windowStart, value);
         while (trendWindows.size() > TREND_WINDOWS) {
             trendWindows.pollFirstEntry();
         }
@@ -193,14 +200,16 @@ public final class DashboardState {
     private ObjectNode sentiment() {
         ObjectNode sentiment = NODES.objectNode();
         ObjectNode counts = sentiment.putObject("counts");
-        for (String label : List.of("positive", "negative", "neutral")) {
-            counts.put(label, labelCounts.getOrDefault(label, 0L));
-        }
-        labelCounts.forEach((label, n) -> {
-            if (!counts.has(label)) {
-                counts.put(label, n);
+        long[] totals = new long[LABELS.size()];
+        for (long[] byLabel : labelCountsByWindow.values()) {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += byLabel[i];
             }
-        });
+        }
+        for (int i = 0; i < totals.length; i++) {
+            counts.put(LABELS.get(i), totals[i]);
+        }
+        sentiment.put("countedWindows", labelCountsByWindow.size());
         ArrayNode latest = sentiment.putArray("latest");
         latestTweets.forEach(latest::add);
         ArrayNode trends = sentiment.putArray("trends");

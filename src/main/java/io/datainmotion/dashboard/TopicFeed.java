@@ -3,6 +3,7 @@ package io.datainmotion.dashboard;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the pipelines' output topics from their beginning into a {@link DashboardState}, with
- * readers of its own (assigned partitions, no consumer group, nothing committed), so the pipelines'
- * groups are never touched. A topic that does not exist yet is picked up once it does.
+ * Reads the pipelines' aggregated output topics (trends, dead letters, sensor windows and alerts)
+ * from their beginning into a {@link DashboardState}, with a reader of its own (assigned partitions,
+ * no consumer group, nothing committed), so the pipelines' groups are never touched. A topic that
+ * does not exist yet is picked up once it does. The scored tweets, one record per input, are not read
+ * here but by {@link LatestTweets}.
+ *
+ * <p>Cheap beside a busy topology, whose CPU it shares: one reader for all topics, whose fetches
+ * the broker answers once {@link #FETCH_MIN_BYTES} have arrived or after {@link #FETCH_WAIT}, so it
+ * wakes a few times a second however fast the records come.
  */
 final class TopicFeed implements Runnable {
 
+    static final Duration FETCH_WAIT = Duration.ofMillis(250);
+    static final int FETCH_MIN_BYTES = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
-    private static final Duration IDLE = Duration.ofMillis(50);
     private static final long TOPIC_CHECK_NANOS = Duration.ofSeconds(3).toNanos();
 
     private final Map<String, Object> readerConfig;
@@ -37,10 +45,11 @@ final class TopicFeed implements Runnable {
 
     TopicFeed(Map<String, Object> readerConfig, Supplier<Set<String>> existingTopics, DashboardTopics topics,
               DashboardState state) {
-        this.readerConfig = readerConfig;
+        this.readerConfig = new HashMap<>(readerConfig);
+        this.readerConfig.put("fetch.min.bytes", FETCH_MIN_BYTES);
+        this.readerConfig.put("fetch.max.wait.ms", (int) FETCH_WAIT.toMillis());
         this.existingTopics = existingTopics;
         this.state = state;
-        handlers.put(topics.sentiment(), DashboardState::onScoredTweet);
         handlers.put(topics.trends(), DashboardState::onTrendWindow);
         handlers.put(topics.deadLetters(), DashboardState::onDeadLetter);
         handlers.put(topics.sensorAverages(), DashboardState::onSensorWindow);
@@ -49,37 +58,34 @@ final class TopicFeed implements Runnable {
 
     @Override
     public void run() {
-        List<TopicReader> readers = new ArrayList<>();
         List<String> waiting = new ArrayList<>(handlers.keySet());
         long nextTopicCheck = 0;
-        try {
+        try (TopicReader reader = new TopicReader(readerConfig, List.of(), true)) {
             while (running) {
                 if (!waiting.isEmpty() && System.nanoTime() >= nextTopicCheck) {
                     nextTopicCheck = System.nanoTime() + TOPIC_CHECK_NANOS;
-                    openReadersForNewTopics(waiting, readers);
+                    readNewTopics(waiting, reader);
                 }
-                // Without waiting on each reader in turn: a quiet topic must not slow the reading of a busy one.
-                int read = 0;
-                for (TopicReader reader : readers) {
-                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ZERO)) {
-                        apply(record);
-                        read++;
-                    }
-                }
-                if (read == 0) {
-                    Thread.sleep(IDLE.toMillis());
+                if (reader.isEmpty()) {
+                    Thread.sleep(FETCH_WAIT.toMillis());
+                } else {
+                    apply(reader.poll(FETCH_WAIT.multipliedBy(2)));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            readers.forEach(TopicReader::close);
         }
     }
 
-    private void openReadersForNewTopics(List<String> waiting, List<TopicReader> readers) {
+    private void apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            apply(record.topic(), record.value());
+        }
+    }
+
+    private void readNewTopics(List<String> waiting, TopicReader reader) {
         Set<String> existing;
         try {
             existing = existingTopics.get();
@@ -87,21 +93,20 @@ final class TopicFeed implements Runnable {
             LOG.warn("cannot list topics: {}", e.getMessage());
             return;
         }
-        for (String topic : List.copyOf(waiting)) {
-            if (existing.contains(topic)) {
-                readers.add(new TopicReader(readerConfig, List.of(topic), true));
-                waiting.remove(topic);
-            }
+        List<String> appeared = waiting.stream().filter(existing::contains).toList();
+        if (!appeared.isEmpty()) {
+            reader.addFromBeginning(appeared);
+            waiting.removeAll(appeared);
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+    private void apply(String topic, byte[] value) {
+        if (value == null) {
             state.onUnreadable();
             return;
         }
         try {
-            handlers.get(record.topic()).accept(state, json.readTree(record.value()));
+            handlers.get(topic).accept(state, json.readTree(value));
         } catch (IOException | RuntimeException e) {
             state.onUnreadable();
         }

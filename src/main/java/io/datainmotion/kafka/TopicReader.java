@@ -1,8 +1,10 @@
 package io.datainmotion.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -31,6 +33,35 @@ public final class TopicReader implements AutoCloseable {
         } else {
             consumer.seekToEnd(partitions);
         }
+    }
+
+    /** Reads these topics too, from their beginning, keeping the position on those already read. */
+    public void addFromBeginning(List<String> topics) {
+        List<TopicPartition> added = topics.stream().flatMap(topic -> partitionsOf(topic).stream()).toList();
+        List<TopicPartition> all = new ArrayList<>(consumer.assignment());
+        all.addAll(added);
+        consumer.assign(all);
+        consumer.seekToBeginning(added);
+    }
+
+    /**
+     * Moves each partition's position to at most {@code records} before its end, so that only the
+     * newest are read; a position already closer stays, so nothing is read twice.
+     */
+    public void skipToLast(int records) {
+        Set<TopicPartition> partitions = consumer.assignment();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            long from = ends.get(partition) - records;
+            if (consumer.position(partition) < from) {
+                consumer.seek(partition, from);
+            }
+        }
+    }
+
+    /** True when it reads no partition yet: polling would fail. */
+    public boolean isEmpty() {
+        return consumer.assignment().isEmpty();
     }
 
     /**

@@ -18,16 +18,29 @@ class DashboardStateTest {
     private final DashboardState state = new DashboardState(25.0);
 
     @Test
-    void countsScoredTweetsByLabelAndKeepsTheLatestNewestFirst() throws Exception {
+    void keepsTheLatestScoredTweetsNewestFirstWithoutCountingThem() throws Exception {
         for (int i = 0; i < 40; i++) {
             state.onScoredTweet(tweet("t" + i, i % 4 == 0 ? "negative" : "positive", "text " + i));
         }
         JsonNode sentiment = state.snapshot().get("sentiment");
-        assertEquals(30, sentiment.get("counts").get("positive").asLong());
-        assertEquals(10, sentiment.get("counts").get("negative").asLong());
-        assertEquals(0, sentiment.get("counts").get("neutral").asLong());
         assertEquals(DashboardState.LATEST_TWEETS, sentiment.get("latest").size());
         assertEquals("text 39", sentiment.get("latest").get(0).get("text").asText());
+        assertEquals(0, sentiment.get("counts").get("positive").asLong(), "counts come from the trend windows");
+    }
+
+    @Test
+    void countsAddUpEveryTrendWindowSinceStartOnceEachByLabel() throws Exception {
+        for (int minute = 0; minute < DashboardState.TREND_WINDOWS + 5; minute++) {
+            state.onTrendWindow(trendOf(minute * 60_000L, 3, 2, 1));
+        }
+        state.onTrendWindow(trendOf(0, 3, 2, 1));
+        JsonNode sentiment = state.snapshot().get("sentiment");
+        int windows = DashboardState.TREND_WINDOWS + 5;
+        assertEquals(3L * windows, sentiment.get("counts").get("positive").asLong());
+        assertEquals(2L * windows, sentiment.get("counts").get("negative").asLong());
+        assertEquals(windows, sentiment.get("counts").get("neutral").asLong());
+        assertEquals(windows, sentiment.get("countedWindows").asInt());
+        assertEquals(DashboardState.TREND_WINDOWS, sentiment.get("trends").size(), "the chart keeps the last hour");
     }
 
     @Test
@@ -129,6 +142,13 @@ class DashboardStateTest {
 
     private static JsonNode tweet(String id, String label, String text) {
         return JSON.valueToTree(Map.of("id", id, "tweet", text, "sentiment", label, "polarity", 0.5, "scored_at", 1L));
+    }
+
+    private static JsonNode trendOf(long start, int positive, int negative, int neutral) {
+        return JSON.valueToTree(Map.of("window_start", start, "window_end", start + 60_000,
+                "overall", Map.of("count", positive + negative + neutral, "positive", positive, "negative", negative,
+                        "neutral", neutral, "mean_polarity", 0.1),
+                "hashtags", List.of()));
     }
 
     private static JsonNode trend(long start, int count, List<Map<String, Object>> tags) {

@@ -8,6 +8,9 @@
   const COLORS = { positive: '#1f7a3a', negative: '#b3261e', neutral: '#5b6570', polarity: '#6a3fb5' };
   const TOPIC_COLORS = ['#2f6db5', '#1f7a3a', '#b3261e', '#c98a00', '#6a3fb5', '#00838f', '#5b6570', '#ad1457'];
 
+  // The last value drawn of each part of the page: a part whose data did not move is not drawn again,
+  // so a snapshot that only brings new tweets costs the browser one table.
+  const drawn = new Map();
   let trendsPlot = null;
   let ratesPlot = null;
   let ratesTopics = '';
@@ -55,6 +58,13 @@
     body.replaceChildren(rows);
   }
 
+  function changed(part, value) {
+    const json = JSON.stringify(value);
+    if (drawn.get(part) === json) { return false; }
+    drawn.set(part, json);
+    return true;
+  }
+
   function signed(x, digits) { return (x >= 0 ? '+' : '') + x.toFixed(digits); }
   function rate(x) { return x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(1); }
   function time(ms) { return new Date(ms).toISOString().substring(11, 19); }
@@ -72,17 +82,22 @@
     for (const label of ['positive', 'negative', 'neutral']) {
       byId('count-' + label).textContent = String(sentiment.counts[label] || 0);
     }
-    fillTable('tweets', sentiment.latest, (row, tweet) => {
-      cell(row, tweet.sentiment, tweet.sentiment);
-      cell(row, signed(tweet.polarity, 3), 'number');
-      cell(row, tweet.text, 'tweet');
-    });
-    fillTable('hashtags', sentiment.hashtags, (row, tag) => {
-      cell(row, '#' + tag.hashtag);
-      cell(row, String(tag.count), 'number');
-      cell(row, signed(tag.meanPolarity, 2), 'number');
-    });
+    if (changed('tweets', sentiment.latest)) {
+      fillTable('tweets', sentiment.latest, (row, tweet) => {
+        cell(row, tweet.sentiment, tweet.sentiment);
+        cell(row, signed(tweet.polarity, 3), 'number');
+        cell(row, tweet.text, 'tweet');
+      });
+    }
+    if (changed('hashtags', sentiment.hashtags)) {
+      fillTable('hashtags', sentiment.hashtags, (row, tag) => {
+        cell(row, '#' + tag.hashtag);
+        cell(row, String(tag.count), 'number');
+        cell(row, signed(tag.meanPolarity, 2), 'number');
+      });
+    }
     const trends = sentiment.trends;
+    if (!changed('trends', trends) && trendsPlot) { return; }
     const data = [
       trends.map((w) => w.windowStart / 1000),
       trends.map((w) => w.positive),
@@ -110,6 +125,7 @@
   }
 
   function renderSensors(sensors) {
+    if (!changed('sensors', sensors)) { return; }
     threshold = sensors.threshold;
     byId('threshold').textContent = String(threshold);
     byId('sensor-total').textContent = String(sensors.total);
@@ -181,6 +197,7 @@
   }
 
   function renderHealth(health) {
+    if (!changed('health', health)) { return; }
     fillTable('topics', health.topics, (row, topic) => {
       cell(row, topic.topic);
       cell(row, topic.records.toLocaleString('en'), 'number');
