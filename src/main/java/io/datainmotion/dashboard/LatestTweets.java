@@ -45,7 +45,7 @@ final class LatestTweets implements AutoCloseable {
             if (!existingTopics.get().contains(topic)) {
                 return;
             }
-            reader = new TopicReader(readerConfig, List.of(topic), false);
+            reader = new TopicReader(readerConfig, List.of(topic), true);
         }
         reader.skipToLast(DashboardState.LATEST_TWEETS);
         for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {

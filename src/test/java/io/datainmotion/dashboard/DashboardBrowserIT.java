@@ -164,6 +164,8 @@ class DashboardBrowserIT {
         // In a minute not closed yet: the counts add up closed trend windows, which a late tweet does not reopen.
         KAFKA.produce(properties.getProperty("topic.tweets"), tweets(NEGATIVE, 2, secondMinute.plus(1, ChronoUnit.MINUTES)));
         awaitPage(() -> labelTotal() == 17);
+        assertTrue(rowsOf("tweets").stream().anyMatch(row -> row.get(2).equals(HOSTILE_TWEET)),
+                "the restarted server lists the newest tweets from before its start too");
         assertEquals("yes", browser.executeScript("return window.__loadedOnce"), "reconnected without a reload");
         List<String> errors = HeadlessChromium.consoleErrors(browser).stream()
                 .filter(message -> !(message.contains("/events") && message.contains("ERR_CONNECTION_REFUSED")))
