@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dashboard implements AutoCloseable {
 
-    static final int PUSHES_PER_SECOND = 2;
+    static final int PUSHES_PER_SECOND = 1;
     private static final long PROBE_PERIOD_MS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
 
