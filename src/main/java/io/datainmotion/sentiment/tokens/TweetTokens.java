@@ -16,7 +16,9 @@ import java.util.Map;
  * runs of sentence punctuation ({@code .,;:!?}) become one token that ends a negation scope.
  *
  * <p>Scopes, marked per token after the pass: a negation scope runs from a negator over at most
- * {@link #NEGATION_WINDOW} words, ending early at sentence punctuation or a contrast word. Contrast follows
+ * {@link #NEGATION_WINDOW} words, ending early at sentence punctuation, a contrast word, a wh-word or a verb of
+ * surprise or eagerness, and running on to the clause's end after a neg-raising word ({@link #SCOPE_WORD_CLASSES}).
+ * Contrast follows
  * VADER: the words before the first {@code but} (or {@code however}) are {@linkplain #damped damped} and those
  * after it {@linkplain #stressed stressed}; a clause opened by {@code although} or {@code though} is damped up to
  * the next punctuation, because its main clause carries the writer's point.
@@ -75,9 +77,7 @@ public final class TweetTokens {
     private static final Map<String, Integer> SCOPE_WORD_CLASSES = scopeWordClasses();
     private static final List<String> SCOPE_WORDS = List.copyOf(SCOPE_WORD_CLASSES.keySet());
     private static final WordIndex SCOPE_WORD_INDEX = new WordIndex(SCOPE_WORDS);
-    private static final short[] SCOPE_WORD_CLASS_BY_ID = SCOPE_WORDS.stream()
-            .map(SCOPE_WORD_CLASSES::get).collect(java.util.stream.Collectors.collectingAndThen(
-                    java.util.stream.Collectors.toList(), TweetTokens::toShorts));
+    private static final int[] SCOPE_WORD_CLASS_BY_ID = SCOPE_WORDS.stream().mapToInt(SCOPE_WORD_CLASSES::get).toArray();
     /** 4,096 bits for a few dozen scope words and negators: a word of a tweet hits a wrong bit about once in a hundred. */
     private static final int LISTED_WORDS_FILTER_BITS_LOG2 = 12;
 
@@ -99,14 +99,6 @@ public final class TweetTokens {
             classes.put(word, SCOPE_CLOSING);
         }
         return classes;
-    }
-
-    private static short[] toShorts(List<Integer> values) {
-        short[] shorts = new short[values.size()];
-        for (int i = 0; i < shorts.length; i++) {
-            shorts[i] = values.get(i).shortValue();
-        }
-        return shorts;
     }
 
     /**
@@ -243,8 +235,9 @@ public final class TweetTokens {
     }
 
     /**
-     * Within {@link #NEGATION_WINDOW} words after a negator, with no sentence punctuation or contrast word
-     * between (the negator itself is not negated).
+     * In a negator's scope: within {@link #NEGATION_WINDOW} words after it, or to the clause's end after a
+     * negated neg-raising word, with no sentence punctuation, contrast word or wh-word between (the negator itself
+     * is not negated).
      */
     public boolean negated(int token) {
         return (flags[token] & NEGATED) != 0;
