@@ -356,8 +356,10 @@ public final class LinearFeatures {
 
     /**
      * Words VADER lacks that tweets use to judge things, written for this project on VADER's -4..4 scale from
-     * the valences VADER gives their near-synonyms (spotless as clean 1.7 + flawless 2.3, unbearable as
-     * intolerable -2.6, ...).
+     * the valences VADER gives their near-synonyms: spotless between clean 1.7 and flawless 2.3, unbearable as
+     * horrible -2.5, buggy and glitchy as error -1.7 and useless -1.8, filthy beyond dirty -1.9, smelly as
+     * stinky -1.5. Plain forms VADER has (delay, problem, failure) it inflects itself, {@link
+     * VaderLexicon#withInflections}.
      */
     static final Map<String, Double> LEXICON_ADDITIONS = Map.ofEntries(
             Map.entry("spotless", 2.0), Map.entry("immaculate", 2.0), Map.entry("tasty", 2.2),
