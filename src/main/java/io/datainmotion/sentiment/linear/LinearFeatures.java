@@ -6,6 +6,9 @@ import io.datainmotion.sentiment.vader.VaderLexicon;
 import io.datainmotion.sentiment.vader.VaderVocabulary;
 import io.datainmotion.sentiment.tokens.WordIndex;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Turns a tokenized tweet into the linear model's features. Sparse features are hashed into
  * 2^{@code hashBits} buckets by fixed functions (no dictionary; the same text always lands in the same
@@ -39,7 +42,7 @@ public final class LinearFeatures {
      * Bumped whenever a change here alters which buckets or dense values a text yields, so that a model
      * trained with other features is refused instead of silently mis-scored.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /** The tunable feature settings a model records and is scored with. */
     public record Settings(int hashBits, int minCharGram, int maxCharGram) {
@@ -67,9 +70,16 @@ public final class LinearFeatures {
     private static final long START = TweetTokens.hashOf("<s>");
     private static final long END = TweetTokens.hashOf("</s>");
     private static final float LEXICON_SCALE = 1f / 4f;
-    /** VADER's boosters, increments first: {@link #boost}. */
-    private static final WordIndex BOOSTERS = new WordIndex(java.util.stream.Stream.concat(
-            VaderVocabulary.INCREMENTS.stream(), VaderVocabulary.DECREMENTS.stream()).toList());
+    /**
+     * Degree adverbs VADER's booster list lacks although its lexicon rates them as praise, so that "super
+     * boring", "truly awful" and "pretty bad" read partly positive: before a lexicon word they boost it.
+     */
+    static final List<String> EXTRA_INCREMENTS = List.of("super", "truly", "pretty");
+    /** VADER's boosters plus {@link #EXTRA_INCREMENTS}, increments first: {@link #boost}. */
+    private static final List<String> BOOSTER_WORDS = java.util.stream.Stream.of(VaderVocabulary.INCREMENTS,
+            EXTRA_INCREMENTS, VaderVocabulary.DECREMENTS).flatMap(List::stream).toList();
+    private static final int INCREMENT_COUNT = VaderVocabulary.INCREMENTS.size() + EXTRA_INCREMENTS.size();
+    private static final WordIndex BOOSTERS = new WordIndex(BOOSTER_WORDS);
     /** VADER's B_INCR, on the lexicon's scale. */
     private static final float BOOSTER_STEP = 0.293f;
     /** VADER's N_SCALAR: a negated word counts for -0.74 of its valence. */
@@ -110,7 +120,18 @@ public final class LinearFeatures {
         boolean names = out.recordsNames();
         float[] valences = out.valences(tokens.size());
         int lastNegatedValence = -1;
+        int lastWord = -1;
+        boolean ironic = false;
+        boolean negatedPositive = false;
+        boolean negatedNegative = false;
         for (int t = 0; t < tokens.size(); t++) {
+            TweetTokens.Kind kind = tokens.kind(t);
+            if (kind == TweetTokens.Kind.WORD) {
+                lastWord = t;
+            } else if (kind == TweetTokens.Kind.EMOJI) {
+                int index = emoji.indexOf(tokens.codePoint(t));
+                ironic |= index >= 0 && emoji.ironic(index);
+            }
             valences[t] = valence(tokens, t, out);
             if (valences[t] != 0 && t > 0) {
                 float boost = boost(tokens, t - 1);
@@ -121,6 +142,8 @@ public final class LinearFeatures {
             }
             if (valences[t] != 0 && tokens.negated(t)) {
                 lastNegatedValence = t;
+                negatedPositive |= valences[t] > 0;
+                negatedNegative |= valences[t] < 0;
             }
         }
         long previous = START;
@@ -129,10 +152,15 @@ public final class LinearFeatures {
         float[] dense = out.dense;
         int elongated = 0;
         int allCaps = 0;
+        /*
+         * Negated words of both polarities ("not great, but not terrible either", "neither good nor bad", "not
+         * bad, not great") deny both ends: the writer's judgement is in the middle, so they carry no valence.
+         */
+        boolean middleJudgement = negatedPositive && negatedNegative;
         for (int t = 0; t < tokens.size(); t++) {
             float valence = valences[t];
-            boolean negated = valence != 0 && tokens.negated(t);
             TweetTokens.Kind kind = tokens.kind(t);
+            boolean negated = valence != 0 && (tokens.negated(t) || ironic && valence > 0);
             boolean negator = kind == TweetTokens.Kind.WORD && tokens.negator(t);
             if (kind != TweetTokens.Kind.EMOJI) {
                 long hash = tokens.hash(t);
@@ -161,17 +189,23 @@ public final class LinearFeatures {
                     allCaps++;
                 }
             }
-            if (valence != 0) {
-                float weighted = valence * (tokens.damped(t) ? DAMPED : tokens.stressed(t) ? STRESSED : 1f);
-                float value = (negated ? weighted * NEGATION_SCALAR : weighted) * LEXICON_SCALE;
+            if (valence != 0 && !(middleJudgement && tokens.negated(t))) {
+                float weight = tokens.damped(t) ? DAMPED
+                        : tokens.stressed(t) || kind == TweetTokens.Kind.EMOJI && t > lastWord ? STRESSED : 1f;
+                float value = (negated ? valence * NEGATION_SCALAR : valence) * weight * LEXICON_SCALE;
                 if (value > 0) {
                     dense[DenseFeature.LEXICON_POSITIVE.ordinal()] += value;
                 } else {
                     dense[DenseFeature.LEXICON_NEGATIVE.ordinal()] -= value;
                 }
                 if (names) {
-                    noteValence(tokens, t, valence, negated, value, out);
+                    noteValence(tokens, t, valence, negated, weight, value, out);
                 }
+            } else if (valence != 0 && names) {
+                out.noteDense(valence > 0 ? DenseFeature.LEXICON_NEGATIVE : DenseFeature.LEXICON_POSITIVE, 0f,
+                        "'" + tokens.text(t) + "' valence " + valence + ", negated by '"
+                                + tokens.text(tokens.negatorOf(t)) + "' beside a negated word of the other polarity:"
+                                + " a middle judgement, counts nothing");
             }
         }
         out.add(bucket(previous * 31 + END, BIGRAM));
@@ -203,7 +237,7 @@ public final class LinearFeatures {
             return 0f;
         }
         int id = BOOSTERS.indexOf(tokens.chars(), tokens.start(t), tokens.end(t) - tokens.start(t), tokens.indexHash(t));
-        return id < 0 ? 0f : id < VaderVocabulary.INCREMENTS.size() ? BOOSTER_STEP : -BOOSTER_STEP;
+        return id < 0 ? 0f : id < INCREMENT_COUNT ? BOOSTER_STEP : -BOOSTER_STEP;
     }
 
     /** Whether a lexicon word lies in the scope of the negator at {@code t}. */
@@ -217,17 +251,19 @@ public final class LinearFeatures {
     }
 
     /** The rules behind one token's share of the lexicon features, in words, for explanations. */
-    private static void noteValence(TweetTokens tokens, int t, float valence, boolean negated, float value,
-                                    FeatureVector out) {
+    private static void noteValence(TweetTokens tokens, int t, float valence, boolean negated, float weight,
+                                    float value, FeatureVector out) {
         StringBuilder why = new StringBuilder("'").append(tokens.text(t)).append("' valence ").append(valence);
         if (tokens.damped(t)) {
             why.append(", damped by contrast (× ").append(DAMPED).append(')');
         } else if (tokens.stressed(t)) {
             why.append(", stressed after 'but' (× ").append(STRESSED).append(')');
+        } else if (weight == STRESSED) {
+            why.append(", stressed as the closing emoji (× ").append(STRESSED).append(')');
         }
         if (negated) {
-            why.append(", negated by '").append(tokens.text(tokens.negatorOf(t))).append("' (× ")
-                    .append(NEGATION_SCALAR).append(')');
+            why.append(tokens.negated(t) ? ", negated by '" + tokens.text(tokens.negatorOf(t)) + "'"
+                            : ", turned by an ironic emoji").append(" (× ").append(NEGATION_SCALAR).append(')');
         }
         out.noteDense(value > 0 ? DenseFeature.LEXICON_POSITIVE : DenseFeature.LEXICON_NEGATIVE, Math.abs(value),
                 why.append(", / 4").toString());
@@ -318,7 +354,31 @@ public final class LinearFeatures {
         return (int) (((key ^ namespace) * FIBONACCI_MULTIPLIER) >>> shift);
     }
 
+    /**
+     * Words VADER lacks that tweets use to judge things, written for this project on VADER's -4..4 scale from
+     * the valences VADER gives their near-synonyms: spotless between clean 1.7 and flawless 2.3, unbearable as
+     * horrible -2.5, buggy and glitchy as error -1.7 and useless -1.8, filthy beyond dirty -1.9, smelly as
+     * stinky -1.5. Plain forms VADER has (delay, problem, failure) it inflects itself, {@link
+     * VaderLexicon#withInflections}.
+     */
+    static final Map<String, Double> LEXICON_ADDITIONS = Map.ofEntries(
+            Map.entry("spotless", 2.0), Map.entry("immaculate", 2.0), Map.entry("tasty", 2.2),
+            Map.entry("comfy", 1.8), Map.entry("cozy", 1.8), Map.entry("unbearable", -2.5),
+            Map.entry("overpriced", -1.8), Map.entry("unreliable", -1.8), Map.entry("unusable", -2.2),
+            Map.entry("unresponsive", -1.6), Map.entry("understaffed", -1.4), Map.entry("buggy", -1.8),
+            Map.entry("glitchy", -1.8), Map.entry("laggy", -1.6), Map.entry("rubbish", -2.2),
+            Map.entry("mediocre", -1.3), Map.entry("overrated", -1.5), Map.entry("underwhelming", -1.6),
+            Map.entry("filthy", -2.4), Map.entry("smelly", -1.7), Map.entry("issues", -1.0),
+            Map.entry("bugs", -1.2), Map.entry("glitch", -1.5), Map.entry("glitches", -1.5),
+            Map.entry("hiccup", -0.8), Map.entry("hiccups", -0.8));
+    /**
+     * Stance adverbs: they say how frankly or how surely something is said, not whether it is good
+     * ("Honestly the service is not good"), so they carry no valence (VADER gives honestly 2.0).
+     */
+    static final List<String> STANCE_ADVERBS = List.of("honestly", "seriously", "clearly", "frankly", "obviously");
+
     private static final class Standard {
-        static final VaderLexicon LEXICON = VaderLexicon.standard().withInflections();
+        static final VaderLexicon LEXICON = VaderLexicon.standard().withInflections()
+                .with(LEXICON_ADDITIONS, STANCE_ADVERBS);
     }
 }

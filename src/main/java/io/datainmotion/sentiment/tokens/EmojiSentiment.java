@@ -67,6 +67,12 @@ public final class EmojiSentiment {
             Map.entry(0x1F49E, "love"),         // 💞 revolving hearts
             Map.entry(0x1F9E1, "love"));        // 🧡 orange heart
 
+    /**
+     * Emoji that say the writer does not mean the praise around them: 🙄 face with rolling eyes, 😒 unamused face,
+     * 🙃 upside-down face ("Great, just great. 🙄").
+     */
+    private static final java.util.Set<Integer> IRONIC = java.util.Set.of(0x1F644, 0x1F612, 0x1F643);
+
     private final int[] codePoints;
     private final String[][] words;
     private final double[] valences;
@@ -145,6 +151,11 @@ public final class EmojiSentiment {
     /** The emoji's {@link #words} joined by spaces, e.g. "face with tears of joy". */
     public String description(int index) {
         return String.join(" ", words[index]);
+    }
+
+    /** Whether the emoji marks irony: praise in the same tweet is not meant ({@link #IRONIC}). */
+    public boolean ironic(int index) {
+        return IRONIC.contains(codePoints[index]);
     }
 
     /** The sum of the lexicon valences of the name's words; 0 when none is in the lexicon. */

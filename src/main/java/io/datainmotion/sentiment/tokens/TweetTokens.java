@@ -2,6 +2,7 @@ package io.datainmotion.sentiment.tokens;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One tweet split into normalised tokens by a single hand-written pass over its characters (no regular
@@ -15,7 +16,9 @@ import java.util.List;
  * runs of sentence punctuation ({@code .,;:!?}) become one token that ends a negation scope.
  *
  * <p>Scopes, marked per token after the pass: a negation scope runs from a negator over at most
- * {@link #NEGATION_WINDOW} words, ending early at sentence punctuation or a contrast word. Contrast follows
+ * {@link #NEGATION_WINDOW} words, ending early at sentence punctuation, a contrast word, a wh-word or a verb of
+ * surprise or eagerness, and running on to the clause's end after a neg-raising word ({@link #SCOPE_WORD_CLASSES}).
+ * Contrast follows
  * VADER: the words before the first {@code but} (or {@code however}) are {@linkplain #damped damped} and those
  * after it {@linkplain #stressed stressed}; a clause opened by {@code although} or {@code though} is damped up to
  * the next punctuation, because its main clause carries the writer's point.
@@ -45,6 +48,12 @@ public final class TweetTokens {
     private static final int NEGATOR = 128;
     private static final int SHIFTING_CONTRAST = 256;
     private static final int CONCESSIVE_CONTRAST = 512;
+    /** Scope words ({@link #SCOPE_WORDS}), also set as each word is written. */
+    private static final int CLAUSE_OPENER = 1024;
+    private static final int NEG_RAISING = 2048;
+    private static final int SCOPE_CLOSING = 4096;
+    private static final int WORD_CLASSES = NEGATOR | SHIFTING_CONTRAST | CONCESSIVE_CONTRAST | CLAUSE_OPENER
+            | NEG_RAISING | SCOPE_CLOSING;
 
     /**
      * Words after a negator that it can reach: "not bad at all", "never had a problem", "don't really like it";
@@ -52,13 +61,45 @@ public final class TweetTokens {
      */
     public static final int NEGATION_WINDOW = 3;
 
-    /** Contrast words: "but" and "however" shift the weight to what follows, "although" and "though" away from their clause. */
-    private static final List<String> CONTRAST_WORDS = List.of("but", "however", "although", "though");
-    private static final WordIndex CONTRASTS = new WordIndex(CONTRAST_WORDS);
-    /** 4,096 bits for a few dozen contrast words and negators: a word of a tweet hits a wrong bit about once in a hundred. */
+    /**
+     * Words that shape scopes, each with its class:
+     * <ul>
+     *   <li>contrast: "but" and "however" shift the weight to what follows, "although" and "though" away from
+     *       their clause;</li>
+     *   <li>clause openers: a wh-word starts a clause the negator before it does not govern ("can't believe how
+     *       rude they were", "don't know why it is so good"), so it ends the scope;</li>
+     *   <li>neg-raising words: "not sure this is a good idea", "don't think it will be fun" deny the clause that
+     *       follows, so the scope runs on to the clause's end (punctuation, a contrast or a wh-word);</li>
+     *   <li>scope-closing verbs: "can't wait", "can't believe", "can't stop" are eagerness and surprise, not
+     *       denial of what follows ("can't wait for the amazing show"), so the scope ends after them.</li>
+     * </ul>
+     */
+    private static final Map<String, Integer> SCOPE_WORD_CLASSES = scopeWordClasses();
+    private static final List<String> SCOPE_WORDS = List.copyOf(SCOPE_WORD_CLASSES.keySet());
+    private static final WordIndex SCOPE_WORD_INDEX = new WordIndex(SCOPE_WORDS);
+    private static final int[] SCOPE_WORD_CLASS_BY_ID = SCOPE_WORDS.stream().mapToInt(SCOPE_WORD_CLASSES::get).toArray();
+    /** 4,096 bits for a few dozen scope words and negators: a word of a tweet hits a wrong bit about once in a hundred. */
     private static final int LISTED_WORDS_FILTER_BITS_LOG2 = 12;
-    private static final int BUT = CONTRASTS.indexOf("but");
-    private static final int HOWEVER = CONTRASTS.indexOf("however");
+
+    private static Map<String, Integer> scopeWordClasses() {
+        Map<String, Integer> classes = new java.util.LinkedHashMap<>();
+        for (String word : List.of("but", "however")) {
+            classes.put(word, SHIFTING_CONTRAST);
+        }
+        for (String word : List.of("although", "though")) {
+            classes.put(word, CONCESSIVE_CONTRAST);
+        }
+        for (String word : List.of("how", "what", "why", "who", "whom", "whose", "where", "when", "which")) {
+            classes.put(word, CLAUSE_OPENER);
+        }
+        for (String word : List.of("sure", "think", "certain", "convinced", "expect", "suppose")) {
+            classes.put(word, NEG_RAISING);
+        }
+        for (String word : List.of("believe", "wait", "stop")) {
+            classes.put(word, SCOPE_CLOSING);
+        }
+        return classes;
+    }
 
     /**
      * Classes of the ASCII characters, read from {@link Character} once: most tweet characters are ASCII, and a
@@ -103,7 +144,7 @@ public final class TweetTokens {
     public TweetTokens(NegatorSet negators) {
         this.negators = negators;
         this.listedWords = new WordHashFilter(
-                java.util.stream.Stream.concat(CONTRAST_WORDS.stream(), negators.listed().stream()).toList(),
+                java.util.stream.Stream.concat(SCOPE_WORDS.stream(), negators.listed().stream()).toList(),
                 LISTED_WORDS_FILTER_BITS_LOG2);
     }
 
@@ -194,8 +235,9 @@ public final class TweetTokens {
     }
 
     /**
-     * Within {@link #NEGATION_WINDOW} words after a negator, with no sentence punctuation or contrast word
-     * between (the negator itself is not negated).
+     * In a negator's scope: within {@link #NEGATION_WINDOW} words after it, or to the clause's end after a
+     * negated neg-raising word, with no sentence punctuation, contrast word or wh-word between (the negator itself
+     * is not negated).
      */
     public boolean negated(int token) {
         return (flags[token] & NEGATED) != 0;
@@ -366,15 +408,15 @@ public final class TweetTokens {
     }
 
     /**
-     * {@link #NEGATOR}, {@link #SHIFTING_CONTRAST}, {@link #CONCESSIVE_CONTRAST} or 0 for the word in
-     * {@code chars[start, end)}. One filter over the contrast words and the listed negators sends nearly every
+     * {@link #NEGATOR}, a {@linkplain #SCOPE_WORD_CLASSES scope word}'s class or 0 for the word in
+     * {@code chars[start, end)}. One filter over the scope words and the listed negators sends nearly every
      * word straight to the {@code n't} test.
      */
     private int wordClass(int start, int end, int indexHash) {
         if (listedWords.mightContain(indexHash)) {
-            int contrast = CONTRASTS.indexOf(chars, start, end - start, indexHash);
-            if (contrast >= 0) {
-                return contrast == BUT || contrast == HOWEVER ? SHIFTING_CONTRAST : CONCESSIVE_CONTRAST;
+            int scopeWord = SCOPE_WORD_INDEX.indexOf(chars, start, end - start, indexHash);
+            if (scopeWord >= 0) {
+                return SCOPE_WORD_CLASS_BY_ID[scopeWord];
             }
             if (negators.isListed(chars, start, end, indexHash)) {
                 return NEGATOR;
@@ -393,7 +435,7 @@ public final class TweetTokens {
                 concessive = false;
                 continue;
             }
-            int wordClass = flags[t] & (NEGATOR | SHIFTING_CONTRAST | CONCESSIVE_CONTRAST);
+            int wordClass = flags[t] & WORD_CLASSES;
             if (wordClass == SHIFTING_CONTRAST) {
                 negatedLeft = 0;
                 if (firstBut < 0) {
@@ -405,9 +447,12 @@ public final class TweetTokens {
             } else if (wordClass == NEGATOR) {
                 negatedLeft = NEGATION_WINDOW;
             } else {
-                if (negatedLeft > 0) {
+                if (wordClass == CLAUSE_OPENER) {
+                    negatedLeft = 0;
+                } else if (negatedLeft > 0) {
                     flags[t] |= NEGATED;
-                    negatedLeft--;
+                    negatedLeft = wordClass == NEG_RAISING ? Integer.MAX_VALUE
+                            : wordClass == SCOPE_CLOSING ? 0 : negatedLeft - 1;
                 }
                 if (concessive) {
                     flags[t] |= DAMPED;

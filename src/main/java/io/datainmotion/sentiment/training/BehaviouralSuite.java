@@ -180,14 +180,7 @@ public final class BehaviouralSuite {
     private static void negatedNegatives(Random random, List<Case> cases) {
         Capability c = Capability.NEGATED_NEGATIVE;
         Sentiment[] notNegative = {POS, NEU};
-        add(cases, random, 16, r -> capitalised(pick(r, THINGS)) + " was not " + pick(r, NEGATIVE_ADJECTIVES) + " at all",
-                c, notNegative);
-        add(cases, random, 16, r -> capitalised(pick(r, THINGS)) + " " + pick(r, List.of("wasn't", "isn't"))
-                + " " + pick(r, NEGATIVE_ADJECTIVES), c, notNegative);
-        add(cases, random, 12, r -> capitalised(pick(r, THINGS)) + " is never " + pick(r, NEGATIVE_ADJECTIVES),
-                c, notNegative);
-        add(cases, random, 14, r -> "I " + pick(r, List.of("don't", "do not", "didn't", "never")) + " "
-                + pick(r, NEGATIVE_VERBS) + " " + pick(r, THINGS), c, notNegative);
+        negatedAdjectivesAndVerbs(random, cases, c, NEGATIVE_ADJECTIVES, NEGATIVE_VERBS, notNegative);
         add(cases, random, 14, r -> "Never had a " + pick(r, NEGATIVE_NOUNS) + " with " + pick(r, THINGS), c, notNegative);
         add(cases, random, 8, r -> "Can't complain about " + pick(r, THINGS), c, notNegative);
         add(cases, random, 12, r -> "No " + plural(pick(r, NEGATIVE_NOUNS)) + " with " + pick(r, THINGS) + " so far",
@@ -200,17 +193,22 @@ public final class BehaviouralSuite {
                 c, notNegative);
     }
 
+    /** The templates both negation capabilities share: a negated adjective three ways, a negated verb. */
+    private static void negatedAdjectivesAndVerbs(Random random, List<Case> cases, Capability c,
+                                                  List<String> adjectives, List<String> verbs, Sentiment[] accepted) {
+        add(cases, random, 16, r -> capitalised(pick(r, THINGS)) + " was not " + pick(r, adjectives) + " at all",
+                c, accepted);
+        add(cases, random, 16, r -> capitalised(pick(r, THINGS)) + " " + pick(r, List.of("wasn't", "isn't"))
+                + " " + pick(r, adjectives), c, accepted);
+        add(cases, random, 12, r -> capitalised(pick(r, THINGS)) + " is never " + pick(r, adjectives), c, accepted);
+        add(cases, random, 14, r -> "I " + pick(r, List.of("don't", "do not", "didn't", "never")) + " "
+                + pick(r, verbs) + " " + pick(r, THINGS), c, accepted);
+    }
+
     private static void negatedPositives(Random random, List<Case> cases) {
         Capability c = Capability.NEGATED_POSITIVE;
         Sentiment[] notPositive = {NEG, NEU};
-        add(cases, random, 16, r -> capitalised(pick(r, THINGS)) + " was not " + pick(r, POSITIVE_ADJECTIVES) + " at all",
-                c, notPositive);
-        add(cases, random, 16, r -> capitalised(pick(r, THINGS)) + " " + pick(r, List.of("wasn't", "isn't"))
-                + " " + pick(r, POSITIVE_ADJECTIVES), c, notPositive);
-        add(cases, random, 12, r -> capitalised(pick(r, THINGS)) + " is never " + pick(r, POSITIVE_ADJECTIVES),
-                c, notPositive);
-        add(cases, random, 14, r -> "I " + pick(r, List.of("don't", "do not", "didn't", "never")) + " "
-                + pick(r, POSITIVE_VERBS) + " " + pick(r, THINGS), c, notPositive);
+        negatedAdjectivesAndVerbs(random, cases, c, POSITIVE_ADJECTIVES, POSITIVE_VERBS, notPositive);
         add(cases, random, 10, r -> "No " + pick(r, POSITIVE_NOUNS) + " with " + pick(r, THINGS) + " today",
                 c, notPositive);
         add(cases, random, 10, r -> "Nobody was " + pick(r, List.of("helpful", "friendly", "nice", "polite", "kind"))

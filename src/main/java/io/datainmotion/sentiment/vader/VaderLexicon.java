@@ -96,6 +96,20 @@ public final class VaderLexicon {
         return new VaderLexicon(valenceByWord);
     }
 
+    /**
+     * This lexicon with {@code additions} for words it does not list (a word it lists keeps its own valence) and
+     * without the {@code removed} words.
+     */
+    public VaderLexicon with(Map<String, Double> additions, java.util.Collection<String> removed) {
+        Map<String, Double> valenceByWord = new LinkedHashMap<>();
+        for (int id = 0; id < size(); id++) {
+            valenceByWord.put(word(id), valences[id]);
+        }
+        additions.forEach(valenceByWord::putIfAbsent);
+        removed.forEach(valenceByWord::remove);
+        return new VaderLexicon(valenceByWord);
+    }
+
     static java.util.List<String> inflections(String word) {
         int length = word.length();
         if (length < 4 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {

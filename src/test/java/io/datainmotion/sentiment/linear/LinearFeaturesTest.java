@@ -91,6 +91,46 @@ class LinearFeaturesTest {
     }
 
     @Test
+    void negatedWordsOfBothPolaritiesAreAMiddleJudgementAndCountNothing() {
+        for (String text : List.of("It wasn't great but it wasn't terrible either", "neither good nor bad",
+                "not bad, not great")) {
+            FeatureVector middle = extract(text);
+            assertEquals(0f, middle.dense(DenseFeature.LEXICON_POSITIVE), text);
+            assertEquals(0f, middle.dense(DenseFeature.LEXICON_NEGATIVE), text);
+            assertTrue(middle.denseNotes().stream().anyMatch(note -> note.why().contains("middle judgement")), text);
+        }
+        assertTrue(extract("not good, not nice").dense(DenseFeature.LEXICON_NEGATIVE) > 0f, "one polarity stays");
+    }
+
+    @Test
+    void anEyeRollTurnsThePraiseAroundIt() {
+        FeatureVector ironic = extract("Great, just great. \uD83D\uDE44");
+        assertEquals(0f, ironic.dense(DenseFeature.LEXICON_POSITIVE));
+        assertTrue(ironic.dense(DenseFeature.LEXICON_NEGATIVE) > 2 * 0.74f * 3.1f / 4, "both greats turned, plus the eye roll");
+        assertTrue(names(ironic).contains("word:~great"));
+        assertTrue(extract("Great, just great. \uD83D\uDE0A").dense(DenseFeature.LEXICON_POSITIVE) > 0f);
+    }
+
+    @Test
+    void aClosingEmojiIsStressed() {
+        EmojiSentiment emoji = EmojiSentiment.standard();
+        double smiling = emoji.valence(emoji.indexOf(0x1F60A));
+        assertEquals(1.5 * smiling / 4, extract("results are in \uD83D\uDE0A").dense(DenseFeature.LEXICON_POSITIVE), 1e-6);
+        assertEquals(smiling / 4, extract("\uD83D\uDE0A results are in").dense(DenseFeature.LEXICON_POSITIVE), 1e-6);
+    }
+
+    @Test
+    void lexiconGapsStanceAdverbsAndDegreeAdverbs() {
+        assertTrue(extract("the room was spotless").dense(DenseFeature.LEXICON_POSITIVE) > 0f);
+        assertTrue(extract("the noise is unbearable").dense(DenseFeature.LEXICON_NEGATIVE) > 0f);
+        assertEquals(0f, extract("honestly the service here").dense(DenseFeature.LEXICON_POSITIVE),
+                "honestly says how it is said, not whether it is good");
+        FeatureVector superBoring = extract("super boring");
+        assertEquals(0f, superBoring.dense(DenseFeature.LEXICON_POSITIVE), "super is a degree here, not praise");
+        assertEquals((1.3f + 0.293f) / 4, superBoring.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+    }
+
+    @Test
     void wordsBeforeButCountHalfAndAfterItOneAndAHalf() {
         FeatureVector contrast = extract("the food was good but the service was bad");
         assertEquals(1.9f * 0.5f / 4, contrast.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "good is 1.9");
@@ -131,10 +171,10 @@ class LinearFeaturesTest {
         assertTrue(smiling > 0 && angry < 0, "smiling face with smiling eyes is positive, angry face negative");
 
         FeatureVector happy = extract("results are in \uD83D\uDE0A");
-        assertEquals(smiling / 4, happy.dense(DenseFeature.LEXICON_POSITIVE), 1e-6);
+        assertEquals(1.5 * smiling / 4, happy.dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "a closing emoji is stressed");
         FeatureVector cross = extract("results are in \uD83D\uDE20");
-        assertEquals(-angry / 4, cross.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
-        FeatureVector negated = extract("not \uD83D\uDE0A");
+        assertEquals(-1.5 * angry / 4, cross.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        FeatureVector negated = extract("not \uD83D\uDE0A today");
         assertEquals(0f, negated.dense(DenseFeature.LEXICON_POSITIVE));
         assertEquals(0.74 * smiling / 4, negated.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
         assertFalse(names(happy).stream().anyMatch(name -> name.contains("\uD83D\uDE0A")),

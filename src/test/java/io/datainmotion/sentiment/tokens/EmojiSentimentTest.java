@@ -45,6 +45,15 @@ class EmojiSentimentTest {
     }
 
     @Test
+    void eyeRollsAndUnamusedFacesAreIronic() {
+        assertTrue(emoji.ironic(emoji.indexOf(0x1F644)), "face with rolling eyes");
+        assertTrue(emoji.ironic(emoji.indexOf(0x1F612)), "unamused face");
+        assertTrue(emoji.ironic(emoji.indexOf(0x1F643)), "upside-down face");
+        assertFalse(emoji.ironic(emoji.indexOf(0x1F60A)), "smiling face with smiling eyes");
+        assertFalse(emoji.ironic(emoji.indexOf(0x1F621)), "pouting face");
+    }
+
+    @Test
     void anEmojiWhoseNameHasNoLexiconWordHasNoValence() {
         assertEquals(0.0, valenceOf("🚌"), 0.0);                  // bus
         assertEquals(0.0, valenceOf("☕"), 0.0);                   // hot beverage

@@ -105,6 +105,24 @@ class TweetTokensTest {
     }
 
     @Test
+    void aWhWordOrAVerbOfSurpriseOrEagernessEndsTheScopeAndDoubtRunsItToTheClauseEnd() {
+        texts("I can't believe how rude the waiter was");
+        assertFalse(tokens.negated(indexOf("rude")), "a wh-word opens a clause the negator does not govern");
+        texts("I can't believe they were rude");
+        assertTrue(tokens.negated(indexOf("believe")));
+        assertFalse(tokens.negated(indexOf("rude")), "surprise, not denial");
+        texts("can't wait for the amazing show");
+        assertFalse(tokens.negated(indexOf("amazing")), "eagerness, not denial");
+        texts("I'm not sure this plan is a good idea at all. good luck");
+        assertTrue(tokens.negated(indexOf("good")), "doubt denies the clause that follows, to its end");
+        assertFalse(tokens.negated(texts("I'm not sure this plan is a good idea at all. good luck").lastIndexOf("good")));
+        texts("I don't think the new update will be good");
+        assertTrue(tokens.negated(indexOf("good")));
+        texts("I don't like the new update that will be good");
+        assertFalse(tokens.negated(indexOf("good")), "other negated words keep the three-word window");
+    }
+
+    @Test
     void butDampsWhatComesBeforeItAndStressesWhatFollowsAndAlthoughDampsItsClause() {
         texts("the food was good but the service was slow");
         assertTrue(tokens.damped(indexOf("good")));

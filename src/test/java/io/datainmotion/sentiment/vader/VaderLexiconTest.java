@@ -21,6 +21,16 @@ class VaderLexiconTest {
     }
 
     @Test
+    void additionsFillOnlyGapsAndRemovedWordsAreGone() {
+        VaderLexicon changed = lexicon.with(java.util.Map.of("spotless", 2.0, "good", -1.0), java.util.List.of("honestly"));
+        assertEquals(2.0, changed.valence(changed.indexOf("spotless")));
+        assertEquals(1.9, changed.valence(changed.indexOf("good")), "a listed word keeps its own valence");
+        assertEquals(-1, changed.indexOf("honestly"));
+        assertEquals(lexicon.size(), changed.size(), "one word added, one removed");
+        assertTrue(lexicon.indexOf("honestly") >= 0, "the original is unchanged");
+    }
+
+    @Test
     void laterLineOfARepeatedTokenWins() {
         // lol is listed as 2.9 and later as 1.8, ok as 1.6 then 1.2 (the reference behaves the same)
         assertEquals(1.8, valence("lol"));
