@@ -13,6 +13,15 @@ public final class FeatureVector {
 
     private int[] buckets = new int[512];
     private String[] names;
+    /**
+     * When only a score is wanted: the model's packed bucket weights ({@link LinearModel#summingVector}), summed
+     * per class as each feature is added instead of listed, so the weight loads overlap the feature work.
+     */
+    private final long[] summedWeights;
+    int steps0;
+    int steps1;
+    int steps2;
+    int steps3;
     private char[] scratch = new char[32];
     private float[] valences = new float[64];
     private int size;
@@ -24,10 +33,19 @@ public final class FeatureVector {
 
     public FeatureVector(boolean recordNames) {
         names = recordNames ? new String[buckets.length] : null;
+        summedWeights = null;
+    }
+
+    FeatureVector(long[] summedWeights) {
+        this.summedWeights = summedWeights;
     }
 
     void clear() {
         size = 0;
+        steps0 = 0;
+        steps1 = 0;
+        steps2 = 0;
+        steps3 = 0;
         Arrays.fill(dense, 0f);
         denseNotes.clear();
     }
@@ -42,6 +60,15 @@ public final class FeatureVector {
     }
 
     void add(int bucket) {
+        if (summedWeights != null) {
+            long packed = summedWeights[bucket];
+            steps0 += (short) packed;
+            steps1 += (short) (packed >>> 16);
+            steps2 += (short) (packed >>> 32);
+            steps3 += (short) (packed >>> 48);
+            size++;
+            return;
+        }
         if (size == buckets.length) {
             buckets = Arrays.copyOf(buckets, size * 2);
             if (names != null) {
@@ -67,6 +94,11 @@ public final class FeatureVector {
         return scratch;
     }
 
+    /** The packed weights this vector summed as its features were added, or null when it lists buckets. */
+    long[] summedWeights() {
+        return summedWeights;
+    }
+
     boolean recordsNames() {
         return names != null;
     }
@@ -80,6 +112,7 @@ public final class FeatureVector {
         return size;
     }
 
+    /** A listed bucket; a vector that sums a model's weights lists none. */
     public int bucket(int occurrence) {
         return buckets[occurrence];
     }

@@ -128,11 +128,15 @@ public final class LinearModel {
     public void scores(FeatureVector features, float[] out) {
         int classCount = classes.length;
         long[] weights = packedWeights;
-        int steps0 = 0;
-        int steps1 = 0;
-        int steps2 = 0;
-        int steps3 = 0;
-        for (int i = 0, n = features.size(); i < n; i++) {
+        boolean summed = features.summedWeights() != null;
+        if (summed && features.summedWeights() != weights) {
+            throw new IllegalArgumentException("the features summed another model's weights");
+        }
+        int steps0 = features.steps0;
+        int steps1 = features.steps1;
+        int steps2 = features.steps2;
+        int steps3 = features.steps3;
+        for (int i = 0, n = summed ? 0 : features.size(); i < n; i++) {
             long packed = weights[features.bucket(i)];
             steps0 += (short) packed;
             steps1 += (short) (packed >>> 16);
@@ -157,6 +161,14 @@ public final class LinearModel {
                 }
             }
         }
+    }
+
+    /**
+     * A vector for {@link #scores} alone: it sums this model's weights as features are added and lists no
+     * buckets, so it serves neither training nor another model ({@link #scores} refuses it there).
+     */
+    FeatureVector summingVector() {
+        return new FeatureVector(packedWeights);
     }
 
     /** The weight of a hashed bucket for a class. */

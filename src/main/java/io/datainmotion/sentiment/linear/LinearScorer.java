@@ -37,7 +37,7 @@ public final class LinearScorer implements SentimentScorer {
     private final LinearModel model;
     private final LinearFeatures features;
     private final TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
-    private final FeatureVector vector = new FeatureVector(false);
+    private final FeatureVector vector;
     private final float[] scores;
     private final int positive;
     private final int negative;
@@ -50,6 +50,7 @@ public final class LinearScorer implements SentimentScorer {
     public LinearScorer(LinearModel model) {
         this.model = model;
         this.features = LinearFeatures.standard(model.settings());
+        this.vector = model.summingVector();
         this.scores = new float[model.classCount()];
         this.positive = classIndex(model, Sentiment.POSITIVE);
         this.negative = classIndex(model, Sentiment.NEGATIVE);

@@ -85,6 +85,35 @@ class LinearModelTest {
     }
 
     @Test
+    void aSummingVectorScoresExactlyAsListedBucketsAndOnlyForItsModel() {
+        LinearModel model = model();
+        FeatureVector listed = new FeatureVector(false);
+        FeatureVector summing = model.summingVector();
+        for (FeatureVector vector : List.of(listed, summing)) {
+            vector.clear();
+            for (int bucket : new int[] {3, 3, 1023, 500, 0, 200, 200}) {
+                vector.add(bucket);
+            }
+            vector.dense[DenseFeature.EXCLAMATIONS.ordinal()] = 0.25f;
+        }
+        float[] fromList = new float[3];
+        float[] fromSums = new float[3];
+        model.scores(listed, fromList);
+        model.scores(summing, fromSums);
+        assertArrayEquals(fromList, fromSums, "the same integer step sums, so the same floats to the bit");
+        assertEquals(listed.size(), summing.size());
+        for (FeatureVector vector : List.of(listed, summing)) {
+            vector.clear();
+            vector.add(1023);
+        }
+        model.scores(listed, fromList);
+        model.scores(summing, fromSums);
+        assertArrayEquals(fromList, fromSums, "clear() forgets the sums of the tweet before");
+        assertThrows(IllegalArgumentException.class, () -> model().scores(summing, new float[3]),
+                "another model's weights were summed");
+    }
+
+    @Test
     void probabilitiesAreNormalisedSigmoids() {
         float[] scores = {2f, 0f, -2f};
         LinearModel.toProbabilities(scores, 3);
