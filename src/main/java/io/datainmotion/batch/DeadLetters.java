@@ -38,7 +38,7 @@ public final class DeadLetters {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String component;
-    private MessageBatch.Builder letters = new MessageBatch.Builder();
+    private final MessageBatch.Builder letters = new MessageBatch.Builder();
 
     /** @param component the id of the component that rejects, written into each letter */
     public DeadLetters(String component) {
@@ -82,7 +82,7 @@ public final class DeadLetters {
 
     /** Drops the letters added since the last {@link #emit}: a rolled-back bolt writes them again when it applies the replay. */
     public void discard() {
-        letters = new MessageBatch.Builder();
+        take();
     }
 
     /** Letters added and not emitted yet. */

@@ -133,7 +133,7 @@ public class JdbcBatchBolt extends BaseRichBolt {
             }
             refused = writer.write(records);
         } catch (SQLException e) {
-            fail(input, batch, e.getSQLState() + " " + e.getMessage());
+            fail(input, batch, e.getSQLState() == null ? e.getMessage() : "SQLSTATE " + e.getSQLState() + " " + e.getMessage());
             return;
         }
         for (ResultWriter.Refusal refusal : refused) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 
 import io.datainmotion.cluster.StormClusterClient;
 import org.apache.storm.generated.TopologySummary;
@@ -114,8 +115,12 @@ final class TopologyCommands {
         }
     }
 
-    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Lets a deactivated topology's spouts emit again.")
-    static final class Activate implements Callable<Integer> {
+    /** Sets a topology's status as Nimbus's activate or deactivate does, and waits until Nimbus reports it. */
+    private abstract static class StatusChange implements Callable<Integer> {
+
+        private final BiConsumer<StormClusterClient, String> request;
+        private final String status;
+        private final String done;
 
         @Mixin
         StormClusterOptions cluster;
@@ -126,40 +131,36 @@ final class TopologyCommands {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
+        StatusChange(BiConsumer<StormClusterClient, String> request, String status, String done) {
+            this.request = request;
+            this.status = status;
+            this.done = done;
+        }
+
         @Override
         public Integer call() throws InterruptedException {
             try (StormClusterClient client = cluster.connect()) {
-                client.activate(name);
-                awaitStatus(client, name, "ACTIVE", SETTLE_TIMEOUT);
+                request.accept(client, name);
+                awaitStatus(client, name, status, SETTLE_TIMEOUT);
             }
-            spec.commandLine().getOut().println("Activated " + name + ".");
+            spec.commandLine().getOut().println(done + " " + name + ".");
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
+    @Command(name = "activate", mixinStandardHelpOptions = true, description = "Lets a deactivated topology's spouts emit again.")
+    static final class Activate extends StatusChange {
+        Activate() {
+            super(StormClusterClient::activate, "ACTIVE", "Activated");
+        }
+    }
+
     @Command(name = "deactivate", mixinStandardHelpOptions = true,
             description = "Stops a topology's spouts from emitting; tuples in flight complete and its workers stay.")
-    static final class Deactivate implements Callable<Integer> {
-
-        @Mixin
-        StormClusterOptions cluster;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Override
-        public Integer call() throws InterruptedException {
-            try (StormClusterClient client = cluster.connect()) {
-                client.deactivate(name);
-                awaitStatus(client, name, "INACTIVE", SETTLE_TIMEOUT);
-            }
-            spec.commandLine().getOut().println("Deactivated " + name + ".");
-            spec.commandLine().getOut().flush();
-            return 0;
+    static final class Deactivate extends StatusChange {
+        Deactivate() {
+            super(StormClusterClient::deactivate, "INACTIVE", "Deactivated");
         }
     }
 

@@ -78,6 +78,8 @@ public final class ProcessCluster {
     /**
      * Starts the daemons as processes that outlive this JVM and returns once the Supervisor has
      * registered its slots with Nimbus. Refuses if a cluster from {@code directory} is still running.
+     * A JVM that ends before the start returns (Ctrl-C, SIGTERM) stops what was started; after that the
+     * cluster outlives it, as {@code bin/dim cluster start} promises, unless {@link #stopsWhenThisJvmEnds}.
      *
      * @param templates the directory with the worker.xml and cluster.xml logging configurations
      */
@@ -216,6 +218,7 @@ public final class ProcessCluster {
 
     private ProcessCluster launch(String daemonClasspath, long deadline) throws IOException {
         ProcessCluster cluster = this;
+        Thread abandoned = stopOnExit(directory, "cluster-start-abandoned");
         try {
             cluster = cluster.started(ZOOKEEPER, daemon(daemonClasspath, ZOOKEEPER, stormYaml(), "-Xmx128m",
                     "org.apache.storm.shade.org.apache.zookeeper.server.ZooKeeperServerMain",
@@ -236,7 +239,30 @@ public final class ProcessCluster {
         } catch (RuntimeException | Error e) {
             cluster.stop(Duration.ofSeconds(30));
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(abandoned);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it stops the cluster
+            }
         }
+    }
+
+    /**
+     * Stops this cluster when this JVM ends (short of SIGKILL), for a cluster that belongs to one run,
+     * such as a test's: a killed test JVM then leaves no daemons or workers behind. What is stopped is
+     * what the directory's state records then (a daemon restarted since included); nothing, if the
+     * cluster was stopped before.
+     */
+    public ProcessCluster stopsWhenThisJvmEnds() {
+        stopOnExit(directory, "cluster-stop-on-exit");
+        return this;
+    }
+
+    private static Thread stopOnExit(Path directory, String name) {
+        Thread hook = new Thread(() -> find(directory).ifPresent(cluster -> cluster.stop(Duration.ofSeconds(10))), name);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private ProcessCluster startedNimbus(String daemonClasspath) throws IOException {

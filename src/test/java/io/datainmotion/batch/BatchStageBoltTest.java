@@ -1,6 +1,8 @@
 package io.datainmotion.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,14 @@ class BatchStageBoltTest {
 
         LengthBolt routed() {
             routedBy(length -> Integer.toString(length));
+            return this;
+        }
+
+        LengthBolt written() {
+            writtenAs(length -> "k" + length, length -> "length " + length);
+            alsoUnanchoredOn("lengths");
+            countsOutputAs("lengths.written");
+            timesBatchesAs("lengths.latency");
             return this;
         }
 
@@ -103,5 +113,47 @@ class BatchStageBoltTest {
         List<RecordingCollector.Emitted> parts = recorder.on(Utils.DEFAULT_STREAM_ID);
         assertEquals(List.of(4, 5), parts.stream().map(RecordingCollector.Emitted::task).sorted().toList());
         assertEquals(4, parts.stream().mapToInt(p -> ((RecordBatch<?>) p.values().get(0)).size()).sum());
+    }
+
+    @Test
+    void aWrittenStageSendsMessagesAnchoredAndTheTypedBatchUnanchoredOnItsOwnStream() {
+        LengthBolt bolt = new LengthBolt().written();
+        bolt.prepare(Map.of(), context.context(), recorder.collector());
+        Tuple input = Tuples.recordBatch("t", 1, 10, "ab", "", "c");
+
+        bolt.execute(input);
+
+        List<RecordingCollector.Message> messages = recorder.messages(Utils.DEFAULT_STREAM_ID);
+        assertEquals(List.of(new RecordingCollector.Message("k2", "length 2", List.of(input)),
+                new RecordingCollector.Message("k1", "length 1", List.of(input))), messages);
+        List<RecordingCollector.Emitted> copies = recorder.on("lengths");
+        assertEquals(1, copies.size());
+        assertEquals(List.of(), copies.get(0).anchors(), "the derived view is not part of the tuple tree");
+        RecordBatch<?> lengths = (RecordBatch<?>) copies.get(0).values().get(0);
+        assertEquals(List.of(2, 1), List.of(lengths.item(0), lengths.item(1)));
+        assertEquals(List.of(10L, 12L), List.of(lengths.offset(0), lengths.offset(1)));
+        assertEquals(1, recorder.messages(DeadLetters.STREAM).size());
+        assertEquals(List.of(input), recorder.acked);
+        assertEquals(2, context.count("lengths.written"));
+        assertEquals(0, context.count("records.out"));
+        verify(context.context()).registerTimer("lengths.latency");
+    }
+
+    @Test
+    void aWrittenStageSendsNothingButTheLettersOfABatchWithNothingAccepted() {
+        LengthBolt bolt = new LengthBolt().written();
+        bolt.prepare(Map.of(), context.context(), recorder.collector());
+        Tuple input = Tuples.recordBatch("t", 0, 7, "");
+
+        bolt.execute(input);
+
+        assertEquals(List.of(DeadLetters.STREAM), recorder.emitted.stream().map(RecordingCollector.Emitted::stream).toList());
+        assertEquals(List.of(input), recorder.acked);
+    }
+
+    @Test
+    void aStageIsEitherRoutedOrWrittenNotBoth() {
+        assertThrows(IllegalStateException.class, () -> new LengthBolt().routed().written());
+        assertThrows(IllegalStateException.class, () -> new LengthBolt().written().routed());
     }
 }

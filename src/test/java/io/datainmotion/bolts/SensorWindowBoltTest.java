@@ -124,8 +124,7 @@ class SensorWindowBoltTest {
         execute("a", 1_000, 20.0, 0);
         checkpoint(1);
         execute("a", 13_000, 20.0, 1);
-        bolt.preRollback();
-        state.rollback();
+        rollBack();
         execute("a", 13_000, 20.0, 1);
         bolt.prePrepare(2);
 
@@ -159,8 +158,7 @@ class SensorWindowBoltTest {
         execute("a", 13_000, 21.0, 1);
         checkpoint(1);
         execute("a", 5_000, 22.0, 2);
-        bolt.preRollback();
-        state.rollback();
+        rollBack();
         bolt.prePrepare(2);
         assertTrue(recorder.on(DeadLetters.STREAM).isEmpty(), "the rolled-back letter is not sent");
 
@@ -182,8 +180,7 @@ class SensorWindowBoltTest {
         execute("c", 2_000, 30.0, 3);
         assertEquals(3L, context.gauge(SensorWindowBolt.SENSORS_GAUGE));
 
-        bolt.preRollback();
-        state.rollback();
+        rollBack();
         execute("a", 15_000, 30.0, 4); // still in flight from before the rollback: held
 
         assertEquals(2L, context.gauge(SensorWindowBolt.SENSORS_GAUGE), "a and b; c is gone");
@@ -205,8 +202,7 @@ class SensorWindowBoltTest {
         checkpoint(1);
         execute("a", 3_000, 30.0, 2);
         execute("a", 4_000, 30.0, 3);
-        bolt.preRollback();
-        state.rollback(); // Storm fails offsets 2 and 3; the spout replays them
+        rollBack(); // Storm fails offsets 2 and 3; the spout replays them
 
         Tuple inFlight = execute("a", 13_000, 20.0, 4); // emitted before the failure, arrives first
         assertEquals(List.of(), recorder.failed);
@@ -297,6 +293,12 @@ class SensorWindowBoltTest {
         state.prepareCommit(txid);
         bolt.preCommit(txid);
         state.commit(txid);
+    }
+
+    /** What Storm does when a checkpoint fails: the bolt and its state go back to the last commit. */
+    private void rollBack() {
+        bolt.preRollback();
+        state.rollback();
     }
 
     private Tuple execute(String sensorId, long timestamp, double celsius) {

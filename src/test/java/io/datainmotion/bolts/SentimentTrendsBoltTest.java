@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datainmotion.batch.BatchFields;
 import io.datainmotion.records.RecordBatch;
 import io.datainmotion.sentiment.ScoredTweet;
 import io.datainmotion.sentiment.Sentiment;
@@ -27,8 +28,8 @@ class SentimentTrendsBoltTest {
 
     private static Tuple scored(String id, String text, String label, double polarity, long createdAt) {
         ScoredTweet tweet = new ScoredTweet(id, text, Sentiment.fromLabel(label), polarity, 5L, createdAt, "tweets", 0, 0L);
-        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, List.of(SentimentBolt.SCORED),
-                List.of(RecordBatch.<ScoredTweet>builder(Tuples.range("tweets", 0, 0, 1), 1).add(tweet, 0).build()));
+        return Tuples.tuple("score", SentimentBolt.SCORED_STREAM, BatchFields.FIELDS.toList(),
+                List.of(RecordBatch.<ScoredTweet>builder(Tuples.range("tweets", 0, 0, 1), 1).add(tweet, 0).build(), 0));
     }
 
     private static Tuple tick() {

@@ -66,7 +66,7 @@ class ClusterFaultsIT {
                 "supervisor.worker.timeout.secs", 10,
                 "supervisor.heartbeat.frequency.secs", 2);
         cluster = ProcessCluster.start(INSTALLATION, Path.of("config/storm-cluster"),
-                Path.of("target/cluster-faults-it/cluster"), new ProcessCluster.Layout(2, 2, fast), Duration.ofMinutes(3));
+                Path.of("target/cluster-faults-it/cluster"), new ProcessCluster.Layout(2, 2, fast), Duration.ofMinutes(3)).stopsWhenThisJvmEnds();
         seen.addAll(cluster.processes());
 
         properties = RUNS.properties("cluster", 4);

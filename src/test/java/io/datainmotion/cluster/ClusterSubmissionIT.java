@@ -82,7 +82,7 @@ class ClusterSubmissionIT {
                 .start();
         workDir = Files.createDirectories(Path.of("target/cluster-it"));
         cluster = ProcessCluster.start(StormInstallation.of(Path.of("")), Path.of("config/storm-cluster"),
-                workDir.resolve("cluster"), Duration.ofMinutes(3));
+                workDir.resolve("cluster"), Duration.ofMinutes(3)).stopsWhenThisJvmEnds();
         seen.addAll(cluster.processes());
     }
 

@@ -90,7 +90,7 @@ class SensorWorkerCrashIT {
         Map<String, Object> fast = Map.of("nimbus.supervisor.timeout.secs", 10, "nimbus.task.timeout.secs", 10,
                 "supervisor.worker.timeout.secs", 10, "supervisor.heartbeat.frequency.secs", 2);
         cluster = ProcessCluster.start(INSTALLATION, Path.of("config/storm-cluster"), workDir.resolve("cluster"),
-                new ProcessCluster.Layout(2, 2, fast), Duration.ofMinutes(3));
+                new ProcessCluster.Layout(2, 2, fast), Duration.ofMinutes(3)).stopsWhenThisJvmEnds();
     }
 
     @AfterAll
