@@ -8,19 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.datainmotion.batch.BatchStageBolt;
 import io.datainmotion.batch.RecordStage;
-import io.datainmotion.records.Outcome;
 import io.datainmotion.sentiment.ScoredTweet;
-import io.datainmotion.sentiment.SentimentScore;
-import io.datainmotion.sentiment.SentimentScorer;
 import io.datainmotion.sentiment.SentimentScorers;
 import io.datainmotion.sentiment.Tweet;
+import io.datainmotion.sentiment.TweetScoring;
 
 /**
  * Scores each {@link Tweet} of a batch: the {@link ScoredTweet}s go on, anchored, as JSON messages keyed
  * by tweet id for a {@link io.datainmotion.batch.KafkaBatchBolt} (the tweets are done when their output
  * is durable), and, unanchored, as a batch on the {@value #SCORED_STREAM} stream for the trend windows,
  * a derived best-effort view that acks on arrival anyway. A tweet whose scoring throws is a dead letter
- * ({@value #SCORING_FAILED}, the payload its text) instead of failing the batch, which would replay it
+ * ({@value TweetScoring#SCORING_FAILED}, the payload its text) instead of failing the batch, which would replay it
  * forever.
  *
  * <p>Metrics: {@code records.in}, {@code tweets.scored}, {@code records.deadlettered}, and the
@@ -30,7 +28,6 @@ public class SentimentBolt extends BatchStageBolt<Tweet, ScoredTweet> {
 
     /** The stream of scored tweets for aggregation, in the fields {@link io.datainmotion.batch.BatchFields}. */
     public static final String SCORED_STREAM = "scored";
-    static final String SCORING_FAILED = "scoring-failed";
 
     private static final ObjectWriter JSON = new ObjectMapper().writerFor(ScoredTweet.class);
 
@@ -56,21 +53,7 @@ public class SentimentBolt extends BatchStageBolt<Tweet, ScoredTweet> {
 
     @Override
     protected RecordStage<Tweet, ScoredTweet> createStage(Map<String, Object> topoConf) {
-        return scoring(SentimentScorers.create(scorerName, settings));
-    }
-
-    static RecordStage<Tweet, ScoredTweet> scoring(SentimentScorer scorer) {
-        return (tweet, source) -> {
-            SentimentScore score;
-            try {
-                score = scorer.score(tweet.text());
-            } catch (RuntimeException e) {
-                return Outcome.rejected(SCORING_FAILED, e.toString());
-            }
-            return Outcome.accepted(new ScoredTweet(tweet.id(), tweet.text(), score.sentiment(), score.polarity(),
-                    System.currentTimeMillis(), tweet.hasCreatedAt() ? tweet.createdAt() : null,
-                    source.topic(), source.partition(), source.offset()));
-        };
+        return new TweetScoring(SentimentScorers.create(scorerName, settings))::score;
     }
 
     private static String json(ScoredTweet scored) {

@@ -11,14 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datainmotion.records.MessageBatch;
-import io.datainmotion.records.Outcome;
 import io.datainmotion.records.RecordBatch;
-import io.datainmotion.records.Rejection;
-import io.datainmotion.records.SourceRecord;
-import io.datainmotion.sentiment.Explanation;
 import io.datainmotion.sentiment.ScoredTweet;
-import io.datainmotion.sentiment.SentimentScore;
-import io.datainmotion.sentiment.SentimentScorer;
 import io.datainmotion.sentiment.SentimentScorers;
 import io.datainmotion.sentiment.Tweet;
 import io.datainmotion.testing.Contexts;
@@ -94,31 +88,5 @@ class SentimentBoltTest {
         assertThrows(IllegalArgumentException.class, () -> new SentimentBolt("textblob", ""));
         assertThrows(IllegalArgumentException.class, () -> new SentimentBolt("vader", "alpha=3"));
         assertThrows(IllegalArgumentException.class, () -> new SentimentBolt("vader", "positiveThreshold"));
-    }
-
-    @Test
-    void aTweetWhoseScoringThrowsIsRejectedAsScoringFailed() {
-        SentimentScorer broken = new SentimentScorer() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public SentimentScore score(String text) {
-                throw new IllegalArgumentException("cannot score " + text);
-            }
-
-            @Override
-            public Explanation explain(String text) {
-                throw new UnsupportedOperationException();
-            }
-        };
-
-        Outcome<ScoredTweet> outcome = SentimentBolt.scoring(broken)
-                .apply(new Tweet("t3", "odd", Tweet.NO_TIME), new SourceRecord("tweets", 0, 9));
-
-        assertEquals(new Outcome.Rejected<ScoredTweet>(new Rejection("scoring-failed",
-                "java.lang.IllegalArgumentException: cannot score odd")), outcome);
     }
 }
