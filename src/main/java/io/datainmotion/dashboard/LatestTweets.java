@@ -1,6 +1,5 @@
 package io.datainmotion.dashboard;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +48,7 @@ final class LatestTweets implements AutoCloseable {
         }
         reader.skipToLast(DashboardState.LATEST_TWEETS);
         for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-            try {
-                state.onScoredTweet(json.readTree(record.value()));
-            } catch (IOException | RuntimeException e) {
-                state.onUnreadable();
-            }
+            TopicFeed.applyJson(json, record.value(), state, DashboardState::onScoredTweet);
         }
     }
 

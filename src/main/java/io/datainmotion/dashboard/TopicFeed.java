@@ -101,12 +101,18 @@ final class TopicFeed implements Runnable {
     }
 
     private void apply(String topic, byte[] value) {
+        applyJson(json, value, state, handlers.get(topic));
+    }
+
+    /** Hands a record's JSON to its handler; a record that is not JSON of the right shape is counted as unreadable. */
+    static void applyJson(ObjectMapper json, byte[] value, DashboardState state,
+                          BiConsumer<DashboardState, JsonNode> handler) {
         if (value == null) {
             state.onUnreadable();
             return;
         }
         try {
-            handlers.get(topic).accept(state, json.readTree(value));
+            handler.accept(state, json.readTree(value));
         } catch (IOException | RuntimeException e) {
             state.onUnreadable();
         }
