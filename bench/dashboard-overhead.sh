@@ -32,13 +32,13 @@ if [[ $mode != base ]]; then
     printf 'topic.tweets=throughput-storm-1-in\ntopic.sentiment=throughput-storm-1-out\ntopic.deadletters=throughput-storm-1-dead\ntopic.trends=throughput-storm-1-side\n' \
         >>"$work/dashboard.properties"
     java -Xmx1g ${DASHBOARD_JVM_OPTIONS:-} -Dlog4j2.configurationFile=config/log4j2-dim.xml -Ddim.log.level=WARN -Ddim.home="$PWD" \
-        -cp "target/classes:$(cat target/dev-classpath.txt)" io.datainmotion.cli.Dim dashboard --port 0 \
+        -cp "tools/target/classes:worker/target/classes:$(cat tools/target/dev-classpath.txt)" io.datainmotion.cli.Dim dashboard --port 0 \
         --bootstrap "$bootstrap" --filter "$work/dashboard.properties" >"$work/dashboard.log" 2>&1 &
     dashboard=$!
     until grep -qs "Dashboard on" "$work/dashboard.log"; do sleep 1; done
     url=$(grep -o "http://[0-9.:]*/" "$work/dashboard.log")
     if [[ $mode == page ]]; then
-        java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+        java -cp "tools/target/test-classes:tools/target/classes:worker/target/classes:$(cat tools/target/test-classpath.txt)" \
             io.datainmotion.dashboard.DashboardPageProbe "$url" 900 "$work/stop" >"$work/probe.log" 2>&1 &
     else
         # The flags HeadlessChromium gives it (as root it needs --no-sandbox).
