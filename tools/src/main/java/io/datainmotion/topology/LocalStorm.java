@@ -11,7 +11,9 @@ import io.datainmotion.kafka.KafkaTopics;
 import io.datainmotion.kafka.TopicSettings;
 import org.apache.storm.LocalCluster;
 import org.apache.storm.generated.ExecutorSummary;
+import org.apache.storm.daemon.supervisor.Supervisor;
 import org.apache.storm.generated.KillOptions;
+import org.apache.storm.generated.SupervisorSummary;
 
 /**
  * An in-process Storm cluster (LocalCluster) running Flux topologies: what bin/dim and the
@@ -23,6 +25,7 @@ public final class LocalStorm implements AutoCloseable {
     public static final String TOPIC_PROPERTY_PREFIX = "topic.";
 
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(60);
+
 
     private final LocalCluster cluster;
 
@@ -47,16 +50,24 @@ public final class LocalStorm implements AutoCloseable {
     }
 
     /**
-     * Kills a topology at once (no message-timeout wait) and returns when it is gone, so the same name
-     * can be submitted again; unacked tuples are replayed by its next run.
+     * Kills a topology at once (no message-timeout wait) and returns when it is gone from Nimbus and its
+     * worker from every Supervisor slot (so its Kafka consumers are closed), so the same name can be
+     * submitted again; unacked tuples are replayed by its next run.
+     * <p>
+     * A topology whose worker is still being set up is first given {@link #KILL_TIMEOUT} to start: killing
+     * it while the Supervisor localizes its files makes Storm 2.8's Supervisor release files that may not be
+     * there, and it then halts this JVM ("Halting process: Error when processing an event";
+     * STORM-3583's guard catches FileNotFoundException, but the read throws NoSuchFileException).
      */
     public void kill(String name) {
         try {
+            String id = cluster.getTopologySummaryByName(name).get_id();
+            awaitWorkersRunning(name, KILL_TIMEOUT);
             KillOptions now = new KillOptions();
             now.set_wait_secs(0);
             cluster.killTopologyWithOpts(name, now);
             long deadline = System.nanoTime() + KILL_TIMEOUT.toNanos();
-            while (isRunning(name)) {
+            while (isRunning(name) || hasWorkerSlot(id)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("topology " + name + " still runs " + KILL_TIMEOUT + " after kill");
                 }
@@ -65,24 +76,30 @@ public final class LocalStorm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while killing " + name, e);
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot kill " + name + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Waits until the topology's workers run (each executor has sent a heartbeat). Killing a
-     * topology whose worker is still being set up makes the in-process Supervisor halt the JVM
-     * ("Halting process: Error when processing an event"), so a run stopped early waits for this first.
-     */
+    /** Whether a Supervisor slot still holds a worker of the topology (its current, not its new, assignment). */
+    private boolean hasWorkerSlot(String topologyId) throws Exception {
+        for (SupervisorSummary summary : cluster.getClusterInfo().get_supervisors()) {
+            Supervisor supervisor = cluster.getSupervisor(summary.get_supervisor_id());
+            if (supervisor != null && supervisor.getCurrAssignment().get().values().stream()
+                    .anyMatch(assignment -> assignment.get_topology_id().equals(topologyId))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits until the topology's workers run (each executor has sent a heartbeat). */
     public void awaitRunning(String name, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!workersRunning(name)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("topology " + name + " has no running worker after " + timeout);
-                }
-                Thread.sleep(100);
+            if (!awaitWorkersRunning(name, timeout)) {
+                throw new IllegalStateException("topology " + name + " has no running worker after " + timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,6 +109,17 @@ public final class LocalStorm implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the state of " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private boolean awaitWorkersRunning(String name, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!workersRunning(name)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     /** Nimbus lists an executor as soon as it is assigned; only its worker's heartbeat brings stats. */
