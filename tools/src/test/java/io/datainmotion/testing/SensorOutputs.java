@@ -31,6 +31,8 @@ public final class SensorOutputs implements AutoCloseable {
     /** Dead letters by source "partition-offset": a replay may send one twice. */
     public final Set<String> invalidSources = new HashSet<>();
     public final Set<String> lateSources = new HashSet<>();
+    /** The payload of each late letter by its source: what the letter says was read there. */
+    public final Map<String, String> latePayloads = new HashMap<>();
 
     private final TopicReader averages;
     private final TopicReader alerts;
@@ -60,7 +62,11 @@ public final class SensorOutputs implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> record : pending) {
             JsonNode letter = JSON.readTree(record.value());
             String source = letter.get("source").get("partition").asInt() + "-" + letter.get("source").get("offset").asLong();
-            (letter.get("reason").asText().equals("late") ? lateSources : invalidSources).add(source);
+            boolean late = letter.get("reason").asText().equals("late");
+            (late ? lateSources : invalidSources).add(source);
+            if (late) {
+                latePayloads.put(source, letter.get("payload").asText());
+            }
         }
         pending.clear();
     }

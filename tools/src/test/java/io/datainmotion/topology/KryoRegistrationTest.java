@@ -58,7 +58,11 @@ class KryoRegistrationTest {
                             .add("{}".getBytes(StandardCharsets.UTF_8), 5, "sensor-1".getBytes(StandardCharsets.UTF_8), 1_764_000_000_000L)
                             .add(null, 6, null, 1_763_999_999_000L).add(new byte[0], 7, new byte[0], SourceRecord.NO_TIMESTAMP)
                             .add(new byte[] {1}, 8, new byte[] {(byte) 0xff, 0}, 0L).build(),
-                    RecordBatch.builder(Tuples.range("tweets", 0, 12, 12), 0).build()),
+                    RecordBatch.builder(Tuples.range("tweets", 0, 12, 12), 0).build(),
+                    // as a stage derives it: values made from the records, each with the bytes read (or none)
+                    derived(RecordBatch.<byte[]>builder(Tuples.range("tweets", 0, 20, 23), 3)
+                            .add("{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8), 20).add(null, 21)
+                            .add(new byte[] {(byte) 0xc3}, 22).build(), "made from ")),
             MessageBatch.class, List.of(new MessageBatch(new ArrayList<>(List.of("k1", "k2")), new ArrayList<>(List.of("{\"a\":1}", "é"))),
                     new MessageBatch(new ArrayList<>(), new ArrayList<>())));
 
@@ -89,12 +93,15 @@ class KryoRegistrationTest {
     @Test
     void theSentimentTopologysBatchesOfTweetsRoundTrip() {
         Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sentiment.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
-        RecordBatch<Tweet> tweets = RecordBatch.<Tweet>builder(Tuples.range("tweets", 1, 10, 13), 2)
-                .add(new Tweet("a", "hi", Tweet.NO_TIME), 10).add(new Tweet("b", "yo", 5L), 12).build();
+        RecordBatch<byte[]> read = RecordBatch.<byte[]>builder(Tuples.range("tweets", 1, 10, 13), 2)
+                .add("{\"id\":\"a\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), 10)
+                .add("{\"id\":\"b\",\"text\":\"yo\"}".getBytes(StandardCharsets.UTF_8), 12).build();
+        RecordBatch<Tweet> tweets = RecordBatch.<Tweet>derivedFrom(read, 2)
+                .addDerived(new Tweet("a", "hi", Tweet.NO_TIME), read, 0).addDerived(new Tweet("b", "yo", 5L), read, 1).build();
         assertEquals(tweets, roundTrip(kryo, tweets));
-        RecordBatch<ScoredTweet> scored = RecordBatch.<ScoredTweet>builder(Tuples.range("tweets", 1, 10, 13), 2)
-                .add((ScoredTweet) SAMPLES.get(ScoredTweet.class).get(0), 10)
-                .add((ScoredTweet) SAMPLES.get(ScoredTweet.class).get(1), 12).build();
+        RecordBatch<ScoredTweet> scored = RecordBatch.<ScoredTweet>derivedFrom(tweets, 2)
+                .addDerived((ScoredTweet) SAMPLES.get(ScoredTweet.class).get(0), tweets, 0)
+                .addDerived((ScoredTweet) SAMPLES.get(ScoredTweet.class).get(1), tweets, 1).build();
         assertEquals(scored, roundTrip(kryo, scored));
     }
 
@@ -103,10 +110,12 @@ class KryoRegistrationTest {
     void theSensorTopologysBatchesOfReadingsRoundTrip() {
         Kryo kryo = kryoOf(FluxTopology.load(Path.of("flux/sensors.yaml"), FluxTopology.properties(FluxFilesTest.LOCAL_PROPERTIES)).config());
         SensorReading reading = new SensorReading("s-2", 1_764_000_000_000L, 21.25);
-        RecordBatch<SensorReading> readings = RecordBatch.<SensorReading>builder(Tuples.range("sensor-readings", 3, 40, 41), 1).add(reading, 40).build();
+        RecordBatch<byte[]> read = RecordBatch.<byte[]>builder(Tuples.range("sensor-readings", 3, 40, 41), 1)
+                .add("{\"sensorId\":\"s-2\"}".getBytes(StandardCharsets.UTF_8), 40).build();
+        RecordBatch<SensorReading> readings = RecordBatch.<SensorReading>derivedFrom(read, 1).addDerived(reading, read, 0).build();
         assertEquals(readings, roundTrip(kryo, readings));
-        RecordBatch<ThresholdedReading> mapped = RecordBatch.<ThresholdedReading>builder(Tuples.range("sensor-readings", 3, 40, 41), 1)
-                .add(new ThresholdedReading(reading, 0.0), 40).build();
+        RecordBatch<ThresholdedReading> mapped = RecordBatch.<ThresholdedReading>derivedFrom(readings, 1)
+                .addDerived(new ThresholdedReading(reading, 0.0), readings, 0).build();
         assertEquals(mapped, roundTrip(kryo, mapped));
     }
 
@@ -118,6 +127,14 @@ class KryoRegistrationTest {
                 .add("{\"id\": \"a\", \"tweet\": \"x\\u0000y\"}".getBytes(StandardCharsets.UTF_8), 5)
                 .add(null, 6).add(new byte[] {0, (byte) 0xc3}, 7).build();
         assertEquals(results, roundTrip(kryo, results));
+    }
+
+    private static RecordBatch<String> derived(RecordBatch<byte[]> read, String prefix) {
+        RecordBatch.Builder<String> made = RecordBatch.derivedFrom(read, read.size());
+        for (int i = 0; i < read.size(); i++) {
+            made.addDerived(prefix + read.offset(i), read, i);
+        }
+        return made.build();
     }
 
     /** Storm's Kryo as a worker of the topology sets it up: Storm's defaults under the topology's config. */

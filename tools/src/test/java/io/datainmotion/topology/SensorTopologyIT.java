@@ -87,6 +87,8 @@ class SensorTopologyIT {
         assertEquals(expected.invalid(), outputs.invalidSources.size());
         assertEquals(expected.lateMessages().size(), outputs.lateSources.size());
         assertTrue(expected.lateMessages().size() > 10 && expected.invalid() > 20, "the stream exercises late and invalid input");
+        assertEquals(expected.lateMessages().stream().map(i -> messages.get(i).value()).sorted().toList(),
+                outputs.latePayloads.values().stream().sorted().toList(), "a late reading's letter carries the record as produced");
     }
 
     @Test

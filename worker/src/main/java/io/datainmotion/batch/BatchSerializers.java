@@ -16,7 +16,8 @@ import io.datainmotion.records.SourceRecord;
  * Kryo serializers for the batch payloads, registered in the Flux files' {@code topology.kryo.register}
  * as {@code class: serializer}. Written by hand because Kryo's field serializer would need every
  * array type registered too, and this writes offsets and timestamps as compact variable-length deltas,
- * and a batch's keys and timestamps only when it has any (a stage's batches have none).
+ * a batch's keys and timestamps only when it has any (a stage's batches have none), and a record's
+ * original bytes once: a batch as read marks them as its items.
  */
 public final class BatchSerializers {
 
@@ -28,6 +29,10 @@ public final class BatchSerializers {
 
         private static final int HAS_KEYS = 1;
         private static final int HAS_TIMESTAMPS = 2;
+        private static final int HAS_ORIGINALS = 4;
+        private static final int NO_ORIGINAL = 0;
+        private static final int ORIGINAL_IS_ITEM = 1;
+        private static final int ORIGINAL_LENGTH_BASE = 2;
 
         @Override
         public void write(Kryo kryo, Output output, RecordBatch batch) {
@@ -58,7 +63,30 @@ public final class BatchSerializers {
                     output.writeVarLong(batch.timestamp(i) - previousTimestamp, false);
                     previousTimestamp = batch.timestamp(i);
                 }
+                if ((carries & HAS_ORIGINALS) != 0) {
+                    writeOriginal(output, batch.original(i), batch.item(i));
+                }
             }
+        }
+
+        private static void writeOriginal(Output output, byte[] original, Object item) {
+            if (original == null) {
+                output.writeVarInt(NO_ORIGINAL, true);
+            } else if (original == item) {
+                output.writeVarInt(ORIGINAL_IS_ITEM, true);
+            } else {
+                output.writeVarInt(original.length + ORIGINAL_LENGTH_BASE, true);
+                output.writeBytes(original);
+            }
+        }
+
+        private static byte[] readOriginal(Input input, Object item) {
+            int code = input.readVarInt(true);
+            return switch (code) {
+                case NO_ORIGINAL -> null;
+                case ORIGINAL_IS_ITEM -> (byte[]) item;
+                default -> input.readBytes(code - ORIGINAL_LENGTH_BASE);
+            };
         }
 
         private static int carries(RecordBatch<?> batch) {
@@ -69,6 +97,9 @@ public final class BatchSerializers {
                 }
                 if (batch.timestamp(i) != SourceRecord.NO_TIMESTAMP) {
                     carries |= HAS_TIMESTAMPS;
+                }
+                if (batch.original(i) != null) {
+                    carries |= HAS_ORIGINALS;
                 }
             }
             return carries;
@@ -87,12 +118,14 @@ public final class BatchSerializers {
             List<byte[]> keys = new ArrayList<>(size);
             long[] offsets = new long[size];
             long[] timestamps = new long[size];
+            List<byte[]> originals = new ArrayList<>(size);
             long previous = start;
             long previousTimestamp = 0;
             for (int i = 0; i < size; i++) {
                 previous += input.readVarLong(true);
                 offsets[i] = previous;
-                items.add(kryo.readClassAndObject(input));
+                Object item = kryo.readClassAndObject(input);
+                items.add(item);
                 int keyLength = (carries & HAS_KEYS) == 0 ? 0 : input.readVarInt(true);
                 keys.add(keyLength == 0 ? null : input.readBytes(keyLength - 1));
                 if ((carries & HAS_TIMESTAMPS) != 0) {
@@ -101,8 +134,9 @@ public final class BatchSerializers {
                 } else {
                     timestamps[i] = SourceRecord.NO_TIMESTAMP;
                 }
+                originals.add((carries & HAS_ORIGINALS) == 0 ? null : readOriginal(input, item));
             }
-            return new RecordBatch<>(range, items, offsets, keys, timestamps);
+            return new RecordBatch<>(range, items, offsets, keys, timestamps, originals);
         }
     }
 

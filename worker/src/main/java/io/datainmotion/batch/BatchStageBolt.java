@@ -1,6 +1,5 @@
 package io.datainmotion.batch;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -25,7 +24,7 @@ import org.apache.storm.utils.Utils;
  * The records that pass go on as one batch with the input's source range (also when empty, so that a
  * stateful stage downstream sees every range of a partition, {@link SourceOrder}), in the fields
  * {@link BatchFields}; each rejected record becomes a dead letter with its reason,
- * its source and its payload ({@link #payloadOf}). Every emit is anchored to the input (but the copy
+ * its source and the record's original bytes ({@link RecordBatch#original}). Every emit is anchored to the input (but the copy
  * {@link #alsoUnanchoredOn} sends), which is acked once, after them: a rejected record is done, never
  * failed (it would be replayed forever).
  *
@@ -75,14 +74,6 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
 
     /** The step this bolt applies, created in the worker (so it may hold what cannot be serialized). */
     protected abstract RecordStage<I, O> createStage(Map<String, Object> topoConf);
-
-    /**
-     * What a dead letter carries of a rejected record: the record itself when it is the original bytes
-     * (the first stage), else its text; override where a record knows its original text better.
-     */
-    protected byte[] payloadOf(I record) {
-        return record instanceof byte[] bytes ? bytes : String.valueOf(record).getBytes(StandardCharsets.UTF_8);
-    }
 
     /** Sends each output record to the task a fields grouping on {@code key} would pick. */
     protected final void routedBy(KeyFunction<O> key) {
@@ -151,9 +142,9 @@ public abstract class BatchStageBolt<I, O> extends BaseRichBolt {
             I record = inputType.cast(batch.item(i));
             Outcome<O> outcome = stage.apply(record, batch.source(i));
             if (outcome instanceof Outcome.Accepted<O> accepted) {
-                passed.add(accepted.value(), batch.offset(i));
+                passed.addDerived(accepted.value(), batch, i);
             } else if (outcome instanceof Outcome.Rejected<O> rejected) {
-                deadLetters.add(batch.source(i), payloadOf(record), rejected.rejection());
+                deadLetters.add(batch.source(i), batch.original(i), rejected.rejection());
                 lastRejection = rejected.rejection();
             }
         }

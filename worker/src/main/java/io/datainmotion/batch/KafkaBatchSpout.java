@@ -392,7 +392,7 @@ public class KafkaBatchSpout extends BaseRichSpout {
         Rejection rejection = new Rejection(RETRIES_EXHAUSTED,
                 "its batch " + batch.range() + " failed or timed out " + (maxRetries + 1) + " times");
         for (int i = 0; i < batch.size(); i++) {
-            letters.add(batch.source(i), batch.item(i), rejection);
+            letters.add(batch.source(i), batch.original(i), rejection);
         }
         return new GivenUp(batch, letters.take());
     }

@@ -58,7 +58,7 @@ public final class KeyedBatchRouter {
             }
             for (int i = 0; i < batch.size(); i++) {
                 T item = batch.item(i);
-                parts.get(taskIndex(keyOf.apply(item), tasks.size())).add(item, batch.offset(i));
+                parts.get(taskIndex(keyOf.apply(item), tasks.size())).addDerived(item, batch, i);
             }
             for (int i = 0; i < tasks.size(); i++) {
                 collector.emitDirect(tasks.get(i), streamId, anchor, BatchFields.tuple(parts.get(i).build()));

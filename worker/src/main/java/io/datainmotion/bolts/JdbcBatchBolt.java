@@ -139,7 +139,7 @@ public class JdbcBatchBolt extends BaseRichBolt {
         for (ResultWriter.Refusal refusal : refused) {
             rejected.put(refusal.index(), new Rejection(DATABASE_REFUSED, refusal.detail()));
         }
-        rejected.forEach((index, rejection) -> deadLetters.add(batch.source(index), (byte[]) batch.item(index), rejection));
+        rejected.forEach((index, rejection) -> deadLetters.add(batch.source(index), batch.original(index), rejection));
         stored.inc(batch.size() - rejected.size());
         deadLettered.inc(deadLetters.emit(collector, input));
         collector.ack(input);

@@ -1,6 +1,5 @@
 package io.datainmotion.bolts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -305,7 +304,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         boolean closedAny = false;
         int lettersBefore = deadLetters.pending();
         for (int i = from; i < batch.size(); i++) {
-            closedAny |= offer((ThresholdedReading) batch.item(i), batch.source(i));
+            closedAny |= offer((ThresholdedReading) batch.item(i), batch.source(i), batch.original(i));
         }
         if (admission instanceof SourceOrder.Apply) {
             state.put(positionKey, batch.range().end());
@@ -374,7 +373,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
     }
 
     /** Applies one reading to its sensor's windows; true if that closed a window. */
-    private boolean offer(ThresholdedReading thresholded, SourceRecord source) {
+    private boolean offer(ThresholdedReading thresholded, SourceRecord source, byte[] original) {
         SensorReading reading = thresholded.reading();
         String key = SENSOR_KEY + reading.sensorId();
         // A state may return the very object it holds as committed (Storm's in-memory one does): changing
@@ -401,7 +400,7 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
             case DUPLICATE -> duplicates.inc();
             case LATE -> {
                 late.inc();
-                deadLetters.add(source, json(reading),
+                deadLetters.add(source, original,
                         new Rejection(RejectReason.LATE.code(), "window " + windows.windowStart(reading.timestamp())
                                 + " of " + reading.sensorId() + " was already closed and emitted"));
             }
@@ -461,11 +460,6 @@ public class SensorWindowBolt extends BaseStatefulBolt<KeyValueState<String, Obj
         sensors.set(sensorCount);
         stateSizeUnknown = false;
         return positions;
-    }
-
-    private static byte[] json(SensorReading reading) {
-        return text(Map.of("sensorId", reading.sensorId(), "timestamp", reading.timestamp(),
-                "temperature", reading.temperatureCelsius(), "unit", "C")).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(Object value) {

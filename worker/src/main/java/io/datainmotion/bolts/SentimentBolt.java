@@ -1,6 +1,5 @@
 package io.datainmotion.bolts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,10 +61,5 @@ public class SentimentBolt extends BatchStageBolt<Tweet, ScoredTweet> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a scored tweet", e);
         }
-    }
-
-    @Override
-    protected byte[] payloadOf(Tweet tweet) {
-        return tweet.text().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * replays. One tuple per batch instead of one per record is what keeps the per-tuple cost of
  * emitting, queueing and acking off the per-record path. A stage that drops records (invalid ones,
  * those of another task) keeps the range, so a batch may be empty. A batch a stage derives carries no
- * keys or timestamps: its records are values made from the source's, which the stage read through
- * {@link #source}.
+ * keys or timestamps (its records are values made from the source's, which the stage read through
+ * {@link #source}), but each record keeps its {@link #original} bytes: what a dead letter carries,
+ * whichever stage rejects the record.
  *
  * @param <T> what each record is at this stage: the raw value, a parsed tweet, ...
  */
@@ -23,17 +24,21 @@ public final class RecordBatch<T> {
     private final long[] offsets;
     private final List<byte[]> keys;
     private final long[] timestamps;
+    private final List<byte[]> originals;
 
-    public RecordBatch(SourceRange range, List<T> items, long[] offsets, List<byte[]> keys, long[] timestamps) {
-        if (items.size() != offsets.length || keys.size() != offsets.length || timestamps.length != offsets.length) {
+    public RecordBatch(SourceRange range, List<T> items, long[] offsets, List<byte[]> keys, long[] timestamps,
+            List<byte[]> originals) {
+        if (items.size() != offsets.length || keys.size() != offsets.length || timestamps.length != offsets.length
+                || originals.size() != offsets.length) {
             throw new IllegalArgumentException(items.size() + " items but " + offsets.length + " offsets, "
-                    + keys.size() + " keys and " + timestamps.length + " timestamps");
+                    + keys.size() + " keys, " + timestamps.length + " timestamps and " + originals.size() + " originals");
         }
         this.range = range;
         this.items = items;
         this.offsets = offsets;
         this.keys = keys;
         this.timestamps = timestamps;
+        this.originals = originals;
     }
 
     public SourceRange range() {
@@ -74,6 +79,14 @@ public final class RecordBatch<T> {
         return timestamps[index];
     }
 
+    /**
+     * The record's value as its source held it (the item itself in a batch as read), kept through every
+     * stage that derives from it; null for a record that had no value or was made without one.
+     */
+    public byte[] original(int index) {
+        return originals.get(index);
+    }
+
     public SourceRecord source(int index) {
         return new SourceRecord(range.topic(), range.partition(), offsets[index], timestamps[index]);
     }
@@ -83,7 +96,7 @@ public final class RecordBatch<T> {
         return new Builder<>(range, expectedSize);
     }
 
-    /** Collects records derived from {@code source}'s, e.g. those that pass a stage: same range. */
+    /** Collects records derived from {@code source}'s, e.g. those that pass a stage: same range; add them with {@link Builder#addDerived}. */
     public static <T> Builder<T> derivedFrom(RecordBatch<?> source, int expectedSize) {
         return new Builder<>(source.range, expectedSize);
     }
@@ -93,6 +106,7 @@ public final class RecordBatch<T> {
         private final SourceRange range;
         private final List<T> items;
         private final List<byte[]> keys;
+        private final List<byte[]> originals;
         private long[] offsets;
         private long[] timestamps;
 
@@ -100,17 +114,27 @@ public final class RecordBatch<T> {
             this.range = range;
             this.items = new ArrayList<>(expectedSize);
             this.keys = new ArrayList<>(expectedSize);
+            this.originals = new ArrayList<>(expectedSize);
             this.offsets = new long[Math.max(expectedSize, 1)];
             this.timestamps = new long[offsets.length];
         }
 
-        /** Adds a record with no key or timestamp of its own, e.g. a value a stage made from a source record. */
+        /** Adds a record with no key or timestamp; an item that is bytes is its own original. */
         public Builder<T> add(T item, long offset) {
             return add(item, offset, null, SourceRecord.NO_TIMESTAMP);
         }
 
-        /** Adds a record as read from its source, with its key (or null) and timestamp. */
+        /** Adds a record as read from its source, with its key (or null) and timestamp; an item that is bytes is its own original. */
         public Builder<T> add(T item, long offset, byte[] key, long timestamp) {
+            return add(item, offset, key, timestamp, item instanceof byte[] bytes ? bytes : null);
+        }
+
+        /** Adds a value made from the record at {@code index} of {@code source}: its offset and original bytes. */
+        public Builder<T> addDerived(T item, RecordBatch<?> source, int index) {
+            return add(item, source.offset(index), null, SourceRecord.NO_TIMESTAMP, source.original(index));
+        }
+
+        private Builder<T> add(T item, long offset, byte[] key, long timestamp, byte[] original) {
             if (items.size() == offsets.length) {
                 offsets = Arrays.copyOf(offsets, offsets.length * 2);
                 timestamps = Arrays.copyOf(timestamps, offsets.length);
@@ -119,6 +143,7 @@ public final class RecordBatch<T> {
             timestamps[items.size()] = timestamp;
             items.add(item);
             keys.add(key);
+            originals.add(original);
             return this;
         }
 
@@ -128,7 +153,7 @@ public final class RecordBatch<T> {
 
         public RecordBatch<T> build() {
             return new RecordBatch<>(range, items, Arrays.copyOf(offsets, items.size()), keys,
-                    Arrays.copyOf(timestamps, items.size()));
+                    Arrays.copyOf(timestamps, items.size()), originals);
         }
     }
 
@@ -136,7 +161,8 @@ public final class RecordBatch<T> {
     public boolean equals(Object other) {
         return other instanceof RecordBatch<?> that && range.equals(that.range)
                 && Arrays.equals(offsets, that.offsets) && Arrays.deepEquals(items.toArray(), that.items.toArray())
-                && Arrays.equals(timestamps, that.timestamps) && Arrays.deepEquals(keys.toArray(), that.keys.toArray());
+                && Arrays.equals(timestamps, that.timestamps) && Arrays.deepEquals(keys.toArray(), that.keys.toArray())
+                && Arrays.deepEquals(originals.toArray(), that.originals.toArray());
     }
 
     @Override

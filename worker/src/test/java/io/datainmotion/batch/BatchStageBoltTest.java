@@ -53,6 +53,18 @@ class BatchStageBoltTest {
         }
     }
 
+    /** A later step, as the score or window step is: rejects an odd length. */
+    static class EvenBolt extends BatchStageBolt<Integer, Integer> {
+        EvenBolt() {
+            super(Integer.class);
+        }
+
+        @Override
+        protected RecordStage<Integer, Integer> createStage(Map<String, Object> topoConf) {
+            return (length, source) -> length % 2 == 0 ? Outcome.accepted(length) : Outcome.rejected("odd", length + " is odd");
+        }
+    }
+
     private final RecordingCollector recorder = new RecordingCollector();
     private final Contexts.Context context = Contexts.forComponent("length");
 
@@ -86,6 +98,26 @@ class BatchStageBoltTest {
         assertEquals(4, context.count("records.in"));
         assertEquals(2, context.count("records.out"));
         assertEquals(2, context.count("records.deadlettered"));
+    }
+
+    @Test
+    void aRecordALaterStageRejectsIsDeadLetteredWithTheBytesItsSourceHeld() throws Exception {
+        LengthBolt first = new LengthBolt();
+        first.prepare(Map.of(), context.context(), recorder.collector());
+        first.execute(Tuples.recordBatch("t", 0, 40, "ab", "héllo", "abcd"));
+        RecordBatch<?> lengths = (RecordBatch<?>) recorder.on(Utils.DEFAULT_STREAM_ID).get(0).values().get(0);
+        RecordingCollector later = new RecordingCollector();
+        EvenBolt second = new EvenBolt();
+        second.prepare(Map.of(), Contexts.forComponent("even").context(), later.collector());
+
+        second.execute(Tuples.tuple("length", "default", List.of("batch", "partition"), List.of(lengths, 0)));
+
+        List<RecordingCollector.Message> letters = later.messages(DeadLetters.STREAM);
+        assertEquals(List.of("t-0-41"), letters.stream().map(RecordingCollector.Message::key).toList());
+        JsonNode letter = JSON.readTree(letters.get(0).message());
+        assertEquals("odd", letter.get("reason").asText());
+        assertEquals("héllo", letter.get("payload").asText(), "the value as read, not the length the first stage made");
+        assertEquals(6, letter.get("payload_bytes").asInt());
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.datainmotion.bolts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,7 +149,8 @@ class SensorWindowBoltTest {
         JsonNode json = JSON.readTree(letter.message());
         assertEquals("late", json.get("reason").asText());
         assertEquals(2, json.get("source").get("offset").asLong());
-        assertEquals(5_000, JSON.readTree(json.get("payload").asText()).get("timestamp").asLong());
+        assertEquals("{\"sensorId\":\"a\",\"timestamp\":5000,\"temperature\":22.0}", json.get("payload").asText(),
+                "the reading as read");
         assertEquals(1, context.count("readings.late"));
         assertEquals(3, recorder.acked.size());
     }
@@ -305,11 +308,14 @@ class SensorWindowBoltTest {
         return execute(sensorId, timestamp, celsius, offset++);
     }
 
-    /** One reading, as a batch of one from the threshold bolt. */
+    /** One reading, as a batch of one from the threshold bolt: derived from the bytes read at its source. */
     private Tuple execute(String sensorId, long timestamp, double celsius, long sourceOffset) {
-        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>builder(
-                        new SourceRange("sensor-readings", 0, sourceOffset, sourceOffset + 1, sourceOffset == 0), 1)
-                .add(reading(sensorId, timestamp, celsius), sourceOffset).build();
+        SourceRange range = new SourceRange("sensor-readings", 0, sourceOffset, sourceOffset + 1, sourceOffset == 0);
+        byte[] read = String.format(Locale.ROOT, "{\"sensorId\":\"%s\",\"timestamp\":%d,\"temperature\":%s}",
+                sensorId, timestamp, celsius).getBytes(StandardCharsets.UTF_8);
+        RecordBatch<byte[]> asRead = RecordBatch.<byte[]>builder(range, 1).add(read, sourceOffset).build();
+        RecordBatch<ThresholdedReading> batch = RecordBatch.<ThresholdedReading>derivedFrom(asRead, 1)
+                .addDerived(reading(sensorId, timestamp, celsius), asRead, 0).build();
         Tuple tuple = Tuples.tuple("threshold", "default", List.of("batch", "partition"), List.of(batch, 0));
         bolt.execute(tuple);
         return tuple;
