@@ -53,11 +53,16 @@ public final class TweetTokens {
     private static final int NEG_RAISING = 2048;
     private static final int SCOPE_CLOSING = 4096;
     private static final int REQUEST_ASKER = 8192;
-    private static final int REQUEST_VERB = 16384;
     private static final int WORD_CLASSES = NEGATOR | SHIFTING_CONTRAST | CONCESSIVE_CONTRAST | CLAUSE_OPENER
-            | NEG_RAISING | SCOPE_CLOSING | REQUEST_ASKER | REQUEST_VERB;
+            | NEG_RAISING | SCOPE_CLOSING | REQUEST_ASKER;
     /** In a request ({@link #requested}); marked after the pass. */
-    private static final int REQUESTED = 32768;
+    private static final int REQUESTED = 16384;
+    /**
+     * The verbs that make an asker's question a request, by their {@link #hashOf hash}: they are common words, so
+     * they are compared only after an asker, not filtered for in every word.
+     */
+    private static final long[] REQUEST_VERB_HASHES = java.util.stream.Stream.of("know", "knows", "have", "has",
+            "got", "recommend", "suggest").mapToLong(TweetTokens::hashOf).toArray();
 
     /**
      * Words after a negator that it can reach: "not bad at all", "never had a problem", "don't really like it";
@@ -106,9 +111,6 @@ public final class TweetTokens {
         }
         for (String word : List.of("anyone", "anybody", "someone", "somebody")) {
             classes.put(word, REQUEST_ASKER);
-        }
-        for (String word : List.of("know", "knows", "have", "has", "got", "recommend", "suggest")) {
-            classes.put(word, REQUEST_VERB);
         }
         return classes;
     }
@@ -470,8 +472,8 @@ public final class TweetTokens {
             } else if (wordClass == NEGATOR) {
                 negatedLeft = NEGATION_WINDOW;
             } else {
-                if (wordClass == REQUEST_VERB && t > 0 && (flags[t - 1] & WORD_CLASSES) == REQUEST_ASKER) {
-                    markRequest(t - 1);
+                if (wordClass == REQUEST_ASKER && requestVerb(t + 1)) {
+                    markRequest(t);
                 }
                 if (wordClass == CLAUSE_OPENER) {
                     negatedLeft = 0;
@@ -492,6 +494,18 @@ public final class TweetTokens {
                 flags[t] |= STRESSED;
             }
         }
+    }
+
+    private boolean requestVerb(int token) {
+        if (token >= size || kinds[token] != Kind.WORD.ordinal()) {
+            return false;
+        }
+        for (long verb : REQUEST_VERB_HASHES) {
+            if (hashes[token] == verb) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Marks the clause from the asker at {@code from} {@link #requested} if a question mark ends it. */
