@@ -35,7 +35,16 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("dim-test-kafka-");
-        broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).start();
+        broker = brokerOn(0);
+    }
+
+    /**
+     * Tests produce records with event times fixed in the past (reproducible windows), which Kafka's
+     * time-based retention, first checked 30 s after the broker starts, would delete mid-test; seen as
+     * a reset-to-time finding no record and a consumer group moved to the log's end.
+     */
+    private EmbeddedKafkaBroker brokerOn(int port) {
+        return EmbeddedKafkaBroker.builder().port(port).dataDir(dataDir).config("log.retention.ms", "-1").start();
     }
 
     @Override
@@ -56,7 +65,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
     public void restart() {
         int port = broker.port();
         broker.close();
-        broker = EmbeddedKafkaBroker.builder().port(port).dataDir(dataDir).start();
+        broker = brokerOn(port);
     }
 
     public String bootstrapServers() {

@@ -103,6 +103,42 @@ class LinearFeaturesTest {
     }
 
     @Test
+    void eitherInANegationScopeIsPartOfTheNegationAndYieldsNoCharNGrams() {
+        List<String> negated = names(extract("it wasn't terrible either"));
+        assertTrue(negated.containsAll(List.of("word:either", "bigram:terrible either")), negated.toString());
+        assertFalse(negated.stream().anyMatch(name -> name.startsWith("chars:") && name.contains("eit")), negated.toString());
+        List<String> plain = names(extract("either way it was great"));
+        assertTrue(plain.contains("chars:<eit"), "outside a negation it is a plain word: " + plain);
+    }
+
+    @Test
+    void worthItAndWorthEveryAreAVerdictTheNegationRuleTurns() {
+        assertEquals(0.9f / 4, extract("worth a look").dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "worth alone is 0.9");
+        for (String text : List.of("worth it", "worth every penny", "the view was worth every step")) {
+            assertEquals(2.1f / 4, extract(text).dense(DenseFeature.LEXICON_POSITIVE), 1e-6, text);
+        }
+        FeatureVector notWorthIt = extract("not worth it");
+        assertEquals(0f, notWorthIt.dense(DenseFeature.LEXICON_POSITIVE));
+        assertEquals(0.74f * 2.1f / 4, notWorthIt.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6);
+        assertTrue(extract("worth it").denseNotes().get(0).why().contains("as 'worth it'"));
+        assertEquals(0.9f / 4, extract("it is worth").dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "at the end, no phrase");
+    }
+
+    @Test
+    void wordsAskedForInARequestAreNotTheWritersJudgement() {
+        FeatureVector request = extract("Anyone know a good tutorial for learning Rust?");
+        assertEquals(0f, request.dense(DenseFeature.LEXICON_POSITIVE));
+        assertTrue(request.denseNotes().stream().anyMatch(note -> note.why().contains("request")));
+        List<String> names = names(request);
+        assertTrue(names.contains("word:?good"), names.toString());
+        assertFalse(names.contains("word:good") || names.contains("chars:<go"), "no plain-sense features: " + names);
+        assertTrue(names.contains("chars:<tut"), "other words stay plain words: " + names);
+        assertTrue(extract("Anyone else loving this good weather?").dense(DenseFeature.LEXICON_POSITIVE) > 0f);
+        assertTrue(extract("Anyone know a good tutorial? Love this community")
+                .dense(DenseFeature.LEXICON_POSITIVE) > 0f, "love is after the question");
+    }
+
+    @Test
     void anEyeRollTurnsThePraiseAroundIt() {
         FeatureVector ironic = extract("Great, just great. \uD83D\uDE44");
         assertEquals(0f, ironic.dense(DenseFeature.LEXICON_POSITIVE));

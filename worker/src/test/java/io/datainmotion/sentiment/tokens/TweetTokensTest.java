@@ -136,6 +136,26 @@ class TweetTokensTest {
     }
 
     @Test
+    void aQuestionThatAsksForSomethingIsARequestUpToItsQuestionMark() {
+        texts("Anyone know a good tutorial for learning Rust? I love it");
+        assertTrue(tokens.requested(indexOf("anyone")));
+        assertTrue(tokens.requested(indexOf("good")));
+        assertFalse(tokens.requested(indexOf("?")));
+        assertFalse(tokens.requested(indexOf("love")), "after the question the writer speaks again");
+        texts("Can someone recommend a nice cafe near the station??");
+        assertTrue(tokens.requested(indexOf("nice")));
+        assertFalse(tokens.requested(indexOf("can")), "the request starts at its asker");
+        texts("Does anybody have a decent charger I could borrow?");
+        assertTrue(tokens.requested(indexOf("decent")));
+        texts("Anyone else sick of this rain?");
+        assertFalse(tokens.requested(indexOf("sick")), "a rhetorical question says what the writer feels");
+        texts("Anyone know a good tutorial. Thanks");
+        assertFalse(tokens.requested(indexOf("good")), "no question mark, no request");
+        texts("Someone has a great voice");
+        assertFalse(tokens.requested(indexOf("great")));
+    }
+
+    @Test
     void contractionsAndApostropheLessNegatorsNegate() {
         texts("it isn't fun");
         assertTrue(tokens.negated(indexOf("fun")));
