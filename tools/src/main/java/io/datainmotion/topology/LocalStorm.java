@@ -26,7 +26,6 @@ public final class LocalStorm implements AutoCloseable {
 
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(60);
 
-
     private final LocalCluster cluster;
 
     private LocalStorm(LocalCluster cluster) {
