@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
 # One run of `bin/dim bench sentiment` (storm, throughput phase), alone or with a dashboard page open:
-#   bench/dashboard-overhead.sh base|browser|page [RECORDS]
+#   bench/dashboard-overhead.sh base|browser|page|alternate [RECORDS]
 # With `browser` or `page`, once the harness prints its broker, a dashboard JVM reads the run's topics
 # and headless chromium shows its page until the benchmark ends: `browser` is chromium alone (what a
 # page open costs), `page` drives it from DashboardPageProbe (Selenium), which also records how the
 # page kept up and answered (its own JVM and its once-a-second scripts cost CPU too). Prints the
 # harness's result line, the CPU of the dashboard JVM and of chromium while output flowed, and, with
-# `page`, the page's figures. See docs/benchmarks.md.
+# `page`, the page's figures. `alternate` compares within one run, which removes the spread between
+# runs: it opens the page as `browser` does, then freezes the dashboard JVM and chromium (SIGSTOP) and
+# lets them run again (SIGCONT) every BLOCK_SECONDS (default 5) while output flows, and divides the
+# topology's output rate in each block the page ran by the mean of the two frozen blocks beside it
+# (from the harness's outputs-per-second.csv, broker append time; the first WARMUP_SECONDS, default 10,
+# of output and its last 2 s are left out). A running page also catches up on what it missed while
+# frozen, so this leans towards overstating its cost. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mode=${1:?base, browser or page}
-case $mode in base | browser | page) ;; *) echo "unknown mode $mode: base, browser or page" >&2; exit 2 ;; esac
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# Every chromium process alive now (the browser and its renderers, started by chromedriver).
+mode=${1:?base, browser, page or alternate}
+block_seconds=${BLOCK_SECONDS:-5}
+warmup_seconds=${WARMUP_SECONDS:-10}
+case $mode in base | browser | page | alternate) ;; *) echo "unknown mode $mode: base, browser, page or alternate" >&2; exit 2 ;; esac
+# A process's CPU ticks, with those of the children it has reaped.
+cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Every chromium process alive now (the browser and its renderers): its own session when this script
+# started it, else every chromium (started by chromedriver).
 chromium_ticks() {
-    local total=0 pid
-    for pid in $(pgrep -f 'chromium' || true); do total=$((total + $(cpu_ticks "$pid"))); done
+    local total=0 pid pids
+    if [[ $mode == page ]]; then pids=$(pgrep -f 'chromium' || true); else pids=$(ps -s "$page_process" -o pid= || true); fi
+    for pid in $pids; do total=$((total + $(cpu_ticks "$pid"))); done
     echo "$total"
 }
 records=${2:-200000}
@@ -41,8 +52,9 @@ if [[ $mode != base ]]; then
         java -cp "tools/target/test-classes:tools/target/classes:worker/target/classes:$(cat tools/target/test-classpath.txt)" \
             io.datainmotion.dashboard.DashboardPageProbe "$url" 900 "$work/stop" >"$work/probe.log" 2>&1 &
     else
-        # The flags HeadlessChromium gives it (as root it needs --no-sandbox).
-        chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
+        # The flags HeadlessChromium gives it (as root it needs --no-sandbox); a session of its own, so
+        # `alternate` can freeze all its processes at once.
+        setsid chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
             --disable-component-update --disable-sync --no-first-run --user-data-dir="$work/chromium" "$url" \
             >"$work/chromium.log" 2>&1 &
     fi
@@ -52,14 +64,81 @@ if [[ $mode != base ]]; then
     (until grep -qE "storm #1 +[1-9][0-9,]* /" "$work/bench.log"; do sleep 0.2; done
      echo "$(date +%s.%N) $(cpu_ticks "$dashboard") $(chromium_ticks)" >"$work/cpu-start") &
 fi
+if [[ $mode == alternate ]]; then
+    # Freeze and resume the page's processes in turn while the harness runs; never leave them frozen.
+    page_resume() { kill -CONT "$dashboard" 2>/dev/null || true; kill -CONT -- "-$page_process" 2>/dev/null || true; }
+    trap page_resume EXIT
+    until [[ -s $work/cpu-start ]] || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
+    broker=$(grep -o "Broker on [0-9.:]* (pid [0-9]*" "$work/bench.log" | grep -o "[0-9]*$")
+    engine=$(pgrep -f io.datainmotion.bench.EngineMain | head -n 1)
+    # CPU ticks of the broker, the topology, the dashboard JVM and chromium at each boundary.
+    ticks() { echo "$(cpu_ticks "$broker") $(cpu_ticks "$engine") $(cpu_ticks "$dashboard") $(chromium_ticks)"; }
+    state=on
+    while kill -0 "$bench" 2>/dev/null; do
+        echo "$(date +%s%3N) $state $(ticks)" >>"$work/blocks"
+        sleep "$block_seconds"
+        if [[ $state == on ]]; then
+            kill -STOP "$dashboard"
+            kill -STOP -- "-$page_process"
+            state=off
+        else
+            page_resume
+            state=on
+        fi
+    done
+    echo "$(date +%s%3N) end $(ticks)" >>"$work/blocks"
+    page_resume
+fi
 wait "$bench" || true
 grep -E "^storm |load average" "$work/bench.log" | head -3
+if [[ $mode == alternate ]]; then
+    run_dir=$(grep -o "results in [^ ]*" "$work/bench.log" | awk '{print $3}')/throughput-storm-1
+    # Every block wholly inside the steady part of the output: its output rate (whole seconds inside
+    # it) and the cores each process used over it.
+    awk -v warmup="$warmup_seconds" -v hz="$(getconf CLK_TCK)" '
+        NR == FNR { if (FNR > 1) { split($0, f, ","); second = f[1] + 0; count[second] = f[2] + 0; if (first == "" || second < first) first = second; if (second > last) last = second } next }
+        { n++; for (k = 1; k <= 6; k++) b[n, k] = $k }
+        END {
+            for (i = 1; i < n; i++) {
+                if (b[i, 1] < (first + warmup) * 1000 || b[i + 1, 1] > (last - 1) * 1000) continue
+                from = int((b[i, 1] + 999) / 1000); to = int(b[i + 1, 1] / 1000) - 1
+                seconds = 0; records = 0
+                for (s = from; s <= to; s++) { seconds++; records += count[s] }
+                span = (b[i + 1, 1] - b[i, 1]) / 1000
+                if (seconds > 0) printf "%d %s %.1f", i, b[i, 2], records / seconds
+                if (seconds > 0) for (k = 3; k <= 6; k++) printf " %.3f", (b[i + 1, k] - b[i, k]) / hz / span
+                if (seconds > 0) printf "\n"
+            }
+        }' "$run_dir/outputs-per-second.csv" "$work/blocks" >"$work/block-rates"
+    awk -v block="$block_seconds" '
+        { state[$1] = $2; rate[$1] = $3; blocks[$2]++; for (k = 3; k <= 7; k++) sum[$2, k] += $k }
+        END {
+            for (i in state) if (state[i] == "on" && (i - 1) in state && (i + 1) in state) {
+                ratio[++pairs] = rate[i] / ((rate[i - 1] + rate[i + 1]) / 2)
+            }
+            if (pairs == 0) { print "no block with the page running had frozen blocks on both sides: more RECORDS or a shorter BLOCK_SECONDS" > "/dev/stderr"; exit 1 }
+            for (i = 1; i <= pairs; i++) for (j = i + 1; j <= pairs; j++) if (ratio[j] < ratio[i]) { t = ratio[i]; ratio[i] = ratio[j]; ratio[j] = t }
+            median = pairs % 2 ? ratio[(pairs + 1) / 2] : (ratio[pairs / 2] + ratio[pairs / 2 + 1]) / 2
+            printf "blocks of %d s: output rate with the page running ÷ frozen blocks beside it, %d blocks: median %.3f, range %.3f-%.3f\n", block, pairs, median, ratio[1], ratio[pairs]
+            for (s = 1; s <= 2; s++) {
+                st = s == 1 ? "on" : "off"
+                printf "mean of %d blocks %s: %.0f records/s; cores: broker %.3f, topology %.3f, dashboard JVM %.3f, chromium %.3f\n", blocks[st], st == "on" ? "with the page running" : "with it frozen", sum[st, 3] / blocks[st], sum[st, 4] / blocks[st], sum[st, 5] / blocks[st], sum[st, 6] / blocks[st], sum[st, 7] / blocks[st]
+            }
+        }' "$work/block-rates"
+fi
 if [[ $mode != base ]]; then
     if [[ -s $work/cpu-start ]]; then
         read -r started dashboard_start chromium_start <"$work/cpu-start"
-        awk -v t0="$started" -v t1="$(date +%s.%N)" -v d="$(($(cpu_ticks "$dashboard") - dashboard_start))" \
+        span="while output flowed"
+        seconds=$(awk -v t0="$started" -v t1="$(date +%s.%N)" 'BEGIN { print t1 - t0 }')
+        if [[ $mode == alternate ]]; then
+            # Frozen processes use no CPU: divide by the time they ran.
+            span="while the page ran, not frozen"
+            seconds=$(awk 'NR > 1 && state == "on" { ms += $1 - at } { at = $1; state = $2 } END { print ms / 1000 }' "$work/blocks")
+        fi
+        awk -v s="$seconds" -v span="$span" -v d="$(($(cpu_ticks "$dashboard") - dashboard_start))" \
             -v c="$(($(chromium_ticks) - chromium_start))" -v hz="$(getconf CLK_TCK)" \
-            'BEGIN { s = t1 - t0; printf "while output flowed (%.0f s): dashboard JVM %.1f CPU-s (%.2f of a core), chromium %.1f CPU-s (%.2f of a core)\n", s, d / hz, d / hz / s, c / hz, c / hz / s }'
+            'BEGIN { printf "%s (%.0f s): dashboard JVM %.1f CPU-s (%.2f of a core), chromium %.1f CPU-s (%.2f of a core)\n", span, s, d / hz, d / hz / s, c / hz, c / hz / s }'
     fi
     touch "$work/stop"
     if [[ $mode == page ]]; then

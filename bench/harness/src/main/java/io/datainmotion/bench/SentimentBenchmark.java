@@ -161,6 +161,7 @@ public final class SentimentBenchmark implements Callable<Integer> {
             long rss = process.peakRssBytes();
             EngineMain.HeapStats heap = process.stop();
             Throughput throughput = Throughput.of(outputs.appendMillis());
+            writeOutputsPerSecond(runDir.resolve("outputs-per-second.csv"), outputs.appendMillis());
             double cpuWindow = process.cpu().cpuSecondsBetween(throughput.firstMillis(), throughput.lastMillis());
             ThroughputRun run = new ThroughputRun(engine.id(), repeat, records, outputs.duplicates(),
                     throughput.recordsPerSecond(), throughput.spanMillis(), cpuWindow,
@@ -169,6 +170,14 @@ public final class SentimentBenchmark implements Callable<Integer> {
             BenchSession.deleteRunTopics(broker, runId);
             return run;
         }
+    }
+
+    /** The run's output records per second of broker append time, for comparing stretches of the run. */
+    private static void writeOutputsPerSecond(Path file, long[] appendMillis) throws IOException {
+        StringBuilder csv = new StringBuilder("epoch_second,records\n");
+        Throughput.perSecond(appendMillis).forEach((second, records) ->
+                csv.append(second).append(',').append(records).append('\n'));
+        Files.writeString(file, csv);
     }
 
     private LatencyRun latencyRun(BenchSession session, BrokerProcess broker, EngineKind engine, int repeat,

@@ -1,5 +1,8 @@
 package io.datainmotion.bench;
 
+import java.util.SortedMap;
+import java.util.TreeMap;
+
 /**
  * Sustained throughput from the timestamps of output records: {@code records - 1} intervals between the
  * first and the last, so start-up before the first output and idling after the last do not count.
@@ -30,5 +33,17 @@ public record Throughput(long records, long firstMillis, long lastMillis) {
                     + " record(s) within " + spanMillis() + " ms");
         }
         return (records - 1) * 1000.0 / spanMillis();
+    }
+
+    /**
+     * Output records per second of their timestamps (epoch second to count), for comparing stretches
+     * of one run, such as with and without something else running beside it.
+     */
+    public static SortedMap<Long, Long> perSecond(long[] timestampsMillis) {
+        SortedMap<Long, Long> counts = new TreeMap<>();
+        for (long t : timestampsMillis) {
+            counts.merge(Math.floorDiv(t, 1000L), 1L, Long::sum);
+        }
+        return counts;
     }
 }

@@ -3,6 +3,8 @@ package io.datainmotion.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class ThroughputTest {
@@ -29,5 +31,12 @@ class ThroughputTest {
         assertThrows(IllegalArgumentException.class, () -> Throughput.of(new long[0]));
         assertThrows(IllegalStateException.class, () -> Throughput.of(new long[] {42}).recordsPerSecond());
         assertThrows(IllegalStateException.class, () -> Throughput.of(new long[] {42, 42, 42}).recordsPerSecond());
+    }
+
+    @Test
+    void countsRecordsPerEpochSecondOfTheirTimestamps() {
+        long[] timestamps = {5_999, 5_000, 7_000, 6_000, 5_500, 7_999};
+
+        assertEquals(Map.of(5L, 3L, 6L, 1L, 7L, 2L), Throughput.perSecond(timestamps));
     }
 }
