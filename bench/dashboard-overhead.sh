@@ -120,6 +120,7 @@ if [[ $mode == alternate ]]; then
             for (i = 1; i <= pairs; i++) for (j = i + 1; j <= pairs; j++) if (ratio[j] < ratio[i]) { t = ratio[i]; ratio[i] = ratio[j]; ratio[j] = t }
             median = pairs % 2 ? ratio[(pairs + 1) / 2] : (ratio[pairs / 2] + ratio[pairs / 2 + 1]) / 2
             printf "blocks of %d s: output rate with the page running ÷ frozen blocks beside it, %d blocks: median %.3f, range %.3f-%.3f\n", block, pairs, median, ratio[1], ratio[pairs]
+            printf "mean output rate of all blocks with the page running ÷ of all frozen: %.3f\n", (sum["on", 3] / blocks["on"]) / (sum["off", 3] / blocks["off"])
             for (s = 1; s <= 2; s++) {
                 st = s == 1 ? "on" : "off"
                 printf "mean of %d blocks %s: %.0f records/s; cores: broker %.3f, topology %.3f, dashboard JVM %.3f, chromium %.3f\n", blocks[st], st == "on" ? "with the page running" : "with it frozen", sum[st, 3] / blocks[st], sum[st, 4] / blocks[st], sum[st, 5] / blocks[st], sum[st, 6] / blocks[st], sum[st, 7] / blocks[st]
