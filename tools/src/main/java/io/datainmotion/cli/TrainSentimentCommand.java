@@ -73,6 +73,11 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Lengths of the character n-grams taken within words (default: ${DEFAULT-VALUE}).")
     String charGrams;
 
+    @Option(names = "--bias-folds", paramLabel = "K", defaultValue = "0",
+            description = "Choose per-class bias offsets that maximise macro-averaged recall on K inner folds of the"
+                    + " training tweets (0: liblinear's biases as trained; default: ${DEFAULT-VALUE}).")
+    int biasFolds;
+
     @Option(names = "--validate",
             description = "Validate the options instead of writing a model: temporal split and k-fold cross-validation.")
     boolean validate;
@@ -168,7 +173,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
             }
             LinearFeatures.Settings settings = new LinearFeatures.Settings(hashBits,
                     Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim()));
-            return new LinearModelTrainer.Options(settings, regularization, minCount);
+            return new LinearModelTrainer.Options(settings, regularization, minCount, biasFolds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -178,7 +183,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
     private String commandLine() {
         return "bin/dim train-sentiment --data " + data + " --dev " + dev + " --out " + out
                 + " --c " + regularization + " --min-count " + minCount + " --hash-bits " + hashBits
-                + " --char-grams " + charGrams;
+                + " --char-grams " + charGrams + (biasFolds == 0 ? "" : " --bias-folds " + biasFolds);
     }
 
     private List<SentimentEvaluation.LabelledText> read(Path file, String option) throws IOException {
