@@ -49,7 +49,7 @@ public final class LinearModelTrainer {
                 throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
             }
             if (biasFolds == 1 || biasFolds < 0) {
-                throw new IllegalArgumentException("biasFolds must be 0 (off) or at least 2, got " + biasFolds);
+                throw new IllegalArgumentException("--bias-folds must be 0 (off) or at least 2, got " + biasFolds);
             }
         }
 
@@ -59,6 +59,9 @@ public final class LinearModelTrainer {
             return new Options(features, regularization, minCount, 0);
         }
     }
+
+    /** The model metadata key naming the bias offsets chosen for macro recall, when {@code biasFolds} asked for them. */
+    public static final String BIAS_OFFSETS = "bias-offsets";
 
     private static final long SOLVER_SEED = 20240003L;
     private static final double STOPPING_TOLERANCE = 0.01;
@@ -201,7 +204,7 @@ public final class LinearModelTrainer {
         recorded.put("min-count", Integer.toString(options.minCount()));
         recorded.put("training-tweets", Integer.toString(exampleCount));
         if (!biasOffsets.isEmpty()) {
-            recorded.put("bias-offsets", "chosen for macro recall on " + options.biasFolds() + " inner folds: "
+            recorded.put(BIAS_OFFSETS, "chosen for macro recall on " + options.biasFolds() + " inner folds: "
                     + biasOffsets.entrySet().stream()
                     .map(offset -> offset.getKey().label() + " " + String.format(Locale.ROOT, "%+.2f", offset.getValue()))
                     .collect(Collectors.joining(", ")));
