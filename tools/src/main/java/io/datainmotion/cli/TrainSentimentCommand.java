@@ -73,6 +73,11 @@ final class TrainSentimentCommand implements Callable<Integer> {
             description = "Lengths of the character n-grams taken within words (default: ${DEFAULT-VALUE}).")
     String charGrams;
 
+    @Option(names = "--bias-folds", paramLabel = "K", defaultValue = "0",
+            description = "Choose per-class bias offsets that maximise macro-averaged recall on K inner folds of the"
+                    + " training tweets (0: liblinear's biases as trained; default: ${DEFAULT-VALUE}).")
+    int biasFolds;
+
     @Option(names = "--validate",
             description = "Validate the options instead of writing a model: temporal split and k-fold cross-validation.")
     boolean validate;
@@ -112,6 +117,9 @@ final class TrainSentimentCommand implements Callable<Integer> {
         Files.write(outFile, bytes.toByteArray());
         stdout.printf("trained in %.1f s: %d hashed features kept; model %,d bytes written to %s%n",
                 seconds, model.keptBucketCount(), bytes.size(), out);
+        if (model.metadata().containsKey(LinearModelTrainer.BIAS_OFFSETS)) {
+            stdout.printf("bias offsets %s%n", model.metadata().get(LinearModelTrainer.BIAS_OFFSETS));
+        }
 
         SentimentEvaluation evaluation = SentimentEvaluation.evaluate(
                 new LinearScorer(LinearModel.read(new java.io.ByteArrayInputStream(bytes.toByteArray()))),
@@ -133,8 +141,8 @@ final class TrainSentimentCommand implements Callable<Integer> {
                 mix(SentimentValidation.labelMix(all)));
         stdout.flush();
         SentimentValidation.Fold temporal = SentimentValidation.temporal(dated, trainer);
-        stdout.printf("temporal split (%s, %d training tweets), test label mix %s:%n%s", temporal.name(),
-                temporal.trainSize(), mix(temporal.testMix()), temporal.evaluation().toTable());
+        stdout.printf("temporal split (%s, %d training tweets), test label mix %s:%n%s%s", temporal.name(),
+                temporal.trainSize(), mix(temporal.testMix()), temporal.evaluation().toTable(), biasOffsets(temporal));
         stdout.flush();
         List<SentimentValidation.Fold> parts = SentimentValidation.crossValidate(all, folds, trainer);
         double sum = 0;
@@ -143,13 +151,18 @@ final class TrainSentimentCommand implements Callable<Integer> {
             double recall = part.evaluation().macroRecall();
             sum += recall;
             sumOfSquares += recall * recall;
-            stdout.printf("%s: macro-averaged recall %.4f, accuracy %.3f, test label mix %s%n", part.name(), recall,
-                    part.evaluation().accuracy(), mix(part.testMix()));
+            stdout.printf("%s: macro-averaged recall %.4f, accuracy %.3f, test label mix %s%n%s", part.name(), recall,
+                    part.evaluation().accuracy(), mix(part.testMix()), biasOffsets(part));
         }
         double mean = sum / folds;
         stdout.printf("cross-validation (%d folds): macro-averaged recall %.4f (sd %.4f)%n", folds, mean,
                 Math.sqrt(Math.max(0, sumOfSquares / folds - mean * mean)));
         stdout.flush();
+    }
+
+    private static String biasOffsets(SentimentValidation.Fold fold) {
+        String offsets = fold.modelMetadata().get(LinearModelTrainer.BIAS_OFFSETS);
+        return offsets == null ? "" : "  bias offsets " + offsets + "\n";
     }
 
     private static String mix(Map<Sentiment, Integer> mix) {
@@ -168,7 +181,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
             }
             LinearFeatures.Settings settings = new LinearFeatures.Settings(hashBits,
                     Integer.parseInt(range[0].trim()), Integer.parseInt(range[1].trim()));
-            return new LinearModelTrainer.Options(settings, regularization, minCount);
+            return new LinearModelTrainer.Options(settings, regularization, minCount, biasFolds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -178,7 +191,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
     private String commandLine() {
         return "bin/dim train-sentiment --data " + data + " --dev " + dev + " --out " + out
                 + " --c " + regularization + " --min-count " + minCount + " --hash-bits " + hashBits
-                + " --char-grams " + charGrams;
+                + " --char-grams " + charGrams + (biasFolds == 0 ? "" : " --bias-folds " + biasFolds);
     }
 
     private List<SentimentEvaluation.LabelledText> read(Path file, String option) throws IOException {

@@ -25,6 +25,13 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aSingleInnerFoldForBiasOffsetsIsAOneLineUsageError() {
+        assertEquals(2, dim.run("train-sentiment", "--validate", "--bias-folds", "1"));
+        assertEquals("dim: --bias-folds must be 0 (off) or at least 2, got 1 (see 'bin/dim train-sentiment --help')",
+                dim.err().strip());
+    }
+
+    @Test
     void anImpossibleBrokerPortIsAOneLineUsageError() {
         assertEquals(2, dim.run("kafka", "--port", "99999"));
         assertEquals("dim: --port must be between 1 and 65535, got 99999 (see 'bin/dim kafka --help')", dim.err().strip());

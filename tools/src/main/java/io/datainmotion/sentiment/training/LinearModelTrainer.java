@@ -19,8 +19,10 @@ import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * Trains a {@link LinearModel}: one-versus-rest L2-regularised logistic regression (liblinear) over
@@ -34,8 +36,11 @@ import java.util.Random;
  */
 public final class LinearModelTrainer {
 
-    /** How to train: feature settings, liblinear's inverse regularisation strength C, and the pruning floor. */
-    public record Options(LinearFeatures.Settings features, double regularization, int minCount) {
+    /**
+     * How to train: feature settings, liblinear's inverse regularisation strength C, the pruning floor, and
+     * how many inner folds choose the per-class bias offsets ({@code biasFolds}; 0 leaves liblinear's biases).
+     */
+    public record Options(LinearFeatures.Settings features, double regularization, int minCount, int biasFolds) {
         public Options {
             if (!(regularization > 0)) {
                 throw new IllegalArgumentException("C must be positive, got " + regularization);
@@ -43,10 +48,20 @@ public final class LinearModelTrainer {
             if (minCount < 1) {
                 throw new IllegalArgumentException("minCount must be at least 1, got " + minCount);
             }
+            if (biasFolds == 1 || biasFolds < 0) {
+                throw new IllegalArgumentException("--bias-folds must be 0 (off) or at least 2, got " + biasFolds);
+            }
         }
 
-        public static final Options DEFAULT = new Options(LinearFeatures.Settings.DEFAULT, 0.5, 2);
+        public static final Options DEFAULT = new Options(LinearFeatures.Settings.DEFAULT, 0.5, 2, 0);
+
+        Options withoutBiasTuning() {
+            return new Options(features, regularization, minCount, 0);
+        }
     }
+
+    /** The model metadata key naming the bias offsets chosen for macro recall, when {@code biasFolds} asked for them. */
+    public static final String BIAS_OFFSETS = "bias-offsets";
 
     private static final long SOLVER_SEED = 20240003L;
     private static final double STOPPING_TOLERANCE = 0.01;
@@ -66,6 +81,8 @@ public final class LinearModelTrainer {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
+        Map<Sentiment, Double> biasOffsets = options.biasFolds() == 0 ? Map.of()
+                : MacroRecallOffsets.choose(examples, options.biasFolds(), new LinearModelTrainer(options.withoutBiasTuning()));
         LinearFeatures features = LinearFeatures.standard(options.features());
         TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
         FeatureVector vector = new FeatureVector(false);
@@ -149,10 +166,11 @@ public final class LinearModelTrainer {
         parameter.setRandom(new Random(SOLVER_SEED));
         Linear.disableDebugOutput();
         Model model = Linear.train(problem, parameter);
-        return toLinearModel(model, keptBuckets, examples.size(), metadata);
+        return toLinearModel(model, keptBuckets, examples.size(), metadata, biasOffsets);
     }
 
-    private LinearModel toLinearModel(Model model, int[] keptBuckets, int exampleCount, Map<String, String> metadata) {
+    private LinearModel toLinearModel(Model model, int[] keptBuckets, int exampleCount, Map<String, String> metadata,
+                                      Map<Sentiment, Double> biasOffsets) {
         int classCount = model.getNrClass();
         if (classCount < 3) {
             throw new IllegalArgumentException("the training data must hold all three labels");
@@ -177,13 +195,20 @@ public final class LinearModelTrainer {
         }
         float[] bias = new float[classCount];
         for (int c = 0; c < classCount; c++) {
-            bias[c] = (float) (w[(keptCount + DenseFeature.COUNT) * classCount + c] * model.getBias());
+            bias[c] = (float) (w[(keptCount + DenseFeature.COUNT) * classCount + c] * model.getBias()
+                    + biasOffsets.getOrDefault(classes.get(c), 0.0));
         }
         Map<String, String> recorded = new java.util.TreeMap<>(metadata);
         recorded.put("trainer", "liblinear " + SolverType.L2R_LR + ", one-versus-rest, balanced class weights");
         recorded.put("C", Double.toString(options.regularization()));
         recorded.put("min-count", Integer.toString(options.minCount()));
         recorded.put("training-tweets", Integer.toString(exampleCount));
+        if (!biasOffsets.isEmpty()) {
+            recorded.put(BIAS_OFFSETS, "chosen for macro recall on " + options.biasFolds() + " inner folds: "
+                    + biasOffsets.entrySet().stream()
+                    .map(offset -> offset.getKey().label() + " " + String.format(Locale.ROOT, "%+.2f", offset.getValue()))
+                    .collect(Collectors.joining(", ")));
+        }
         return new LinearModel(options.features(), recorded, classes, bias, denseWeights, keptBuckets, keptWeights);
     }
 }

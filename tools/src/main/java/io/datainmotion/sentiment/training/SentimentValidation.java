@@ -35,8 +35,12 @@ public final class SentimentValidation {
     /** A labelled tweet and the year its source file names. */
     public record DatedText(SentimentEvaluation.LabelledText text, int year) {}
 
-    /** The figures of one held-out part: its size, its label mix and the scorer's evaluation on it. */
-    public record Fold(String name, int trainSize, Map<Sentiment, Integer> testMix, SentimentEvaluation evaluation) {}
+    /**
+     * The figures of one held-out part: its size, its label mix, the scorer's evaluation on it, and the model's
+     * recorded settings (e.g. the bias offsets its training chose).
+     */
+    public record Fold(String name, int trainSize, Map<Sentiment, Integer> testMix, SentimentEvaluation evaluation,
+                       Map<String, String> modelMetadata) {}
 
     private SentimentValidation() {}
 
@@ -113,6 +117,7 @@ public final class SentimentValidation {
     private static Fold fold(String name, List<SentimentEvaluation.LabelledText> train,
                              List<SentimentEvaluation.LabelledText> test, LinearModelTrainer trainer) {
         LinearModel model = trainer.train(train, Map.of("validation", name));
-        return new Fold(name, train.size(), labelMix(test), SentimentEvaluation.evaluate(new LinearScorer(model), test));
+        return new Fold(name, train.size(), labelMix(test), SentimentEvaluation.evaluate(new LinearScorer(model), test),
+                model.metadata());
     }
 }

@@ -1,5 +1,6 @@
 package io.datainmotion.sentiment.training;
 
+import io.datainmotion.sentiment.linear.DenseFeature;
 import io.datainmotion.sentiment.linear.LinearModel;
 import io.datainmotion.sentiment.linear.LinearScorer;
 import io.datainmotion.sentiment.Sentiment;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -63,6 +65,32 @@ class LinearModelTrainerTest {
         List<SentimentEvaluation.LabelledText> slice = training.subList(10_000, 13_000);
         LinearModelTrainer trainer = new LinearModelTrainer(LinearModelTrainer.Options.DEFAULT);
         assertArrayEquals(bytes(trainer.train(slice, Map.of())), bytes(trainer.train(slice, Map.of())));
+    }
+
+    @Test
+    void biasOffsetsChosenOnInnerFoldsMoveOnlyTheBiases() {
+        assumeTrue(training != null, "needs ../shared/data");
+        List<SentimentEvaluation.LabelledText> slice = training.subList(10_000, 13_000);
+        LinearModelTrainer.Options plainOptions = LinearModelTrainer.Options.DEFAULT;
+        LinearModelTrainer.Options tunedOptions = new LinearModelTrainer.Options(plainOptions.features(),
+                plainOptions.regularization(), plainOptions.minCount(), 2);
+        LinearModel plain = new LinearModelTrainer(plainOptions).train(slice, Map.of());
+        LinearModel tuned = new LinearModelTrainer(tunedOptions).train(slice, Map.of());
+        Map<Sentiment, Double> offsets = MacroRecallOffsets.choose(slice, 2, new LinearModelTrainer(plainOptions));
+
+        assertEquals(plain.keptBucketCount(), tuned.keptBucketCount());
+        for (int c = 0; c < plain.classCount(); c++) {
+            assertEquals(plain.bias(c) + offsets.get(plain.sentiment(c)), tuned.bias(c), 1e-5, plain.sentiment(c).label());
+            for (int bucket = 0; bucket < 1 << plain.settings().hashBits(); bucket++) {
+                assertEquals(plain.bucketWeight(bucket, c), tuned.bucketWeight(bucket, c));
+            }
+            for (DenseFeature feature : DenseFeature.values()) {
+                assertEquals(plain.denseWeight(feature, c), tuned.denseWeight(feature, c));
+            }
+        }
+        assertTrue(tuned.metadata().get(LinearModelTrainer.BIAS_OFFSETS).startsWith("chosen for macro recall on 2 inner folds"),
+                tuned.metadata().toString());
+        assertFalse(plain.metadata().containsKey(LinearModelTrainer.BIAS_OFFSETS));
     }
 
     @Test

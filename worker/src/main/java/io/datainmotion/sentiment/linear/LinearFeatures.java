@@ -90,10 +90,13 @@ public final class LinearFeatures {
     private static final float STRESSED = 1.5f;
     /**
      * "either" in a negation scope ("wasn't terrible either", "don't like it either") is the negation's
-     * own word, as "neither" and "nor" are: like a negator's, its char n-grams would carry the training tweets'
-     * "negation means negative" prior, so it yields none.
+     * own word, as "neither" and "nor" are, and so are the "any" words the negation licenses ("without any
+     * problems", "hardly any delays", "don't need anything"): like a negator's, their char n-grams would carry
+     * the training tweets' "negation means negative" prior, so they yield none.
      */
-    private static final long EITHER = TweetTokens.hashOf("either");
+    private static final long[] NEGATIONS_OWN_WORDS = {TweetTokens.hashOf("either"), TweetTokens.hashOf("any"),
+            TweetTokens.hashOf("anything"), TweetTokens.hashOf("anyone"), TweetTokens.hashOf("anybody"),
+            TweetTokens.hashOf("anymore"), TweetTokens.hashOf("anywhere")};
 
     private final Settings settings;
     private final VaderLexicon lexicon;
@@ -187,7 +190,7 @@ public final class LinearFeatures {
                 previous = hash;
             }
             if (kind == TweetTokens.Kind.WORD) {
-                boolean negationWord = negator || tokens.negated(t) && tokens.hash(t) == EITHER;
+                boolean negationWord = negator || tokens.negated(t) && isNegationsOwnWord(tokens.hash(t));
                 if (!negated && !negationWord && !requested) {
                     addCharGrams(chars, tokens.start(t), tokens.end(t), out);
                 }
@@ -359,6 +362,15 @@ public final class LinearFeatures {
             }
         }
         return lexicon.indexOf(rewritten, 0, length);
+    }
+
+    private static boolean isNegationsOwnWord(long hash) {
+        for (long own : NEGATIONS_OWN_WORDS) {
+            if (own == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

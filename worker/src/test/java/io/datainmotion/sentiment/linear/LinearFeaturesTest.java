@@ -112,6 +112,19 @@ class LinearFeaturesTest {
     }
 
     @Test
+    void theAnyWordsANegationLicensesArePartOfItAndYieldNoCharNGrams() {
+        for (String text : List.of("got it sorted without any problems", "there were hardly any delays",
+                "I don't need anything", "nobody asked anyone", "it doesn't crash anymore")) {
+            List<String> negated = names(extract(text));
+            assertTrue(negated.stream().anyMatch(name -> name.startsWith("word:any")), text + ": its unigram stays " + negated);
+            assertFalse(negated.stream().anyMatch(name -> name.startsWith("chars:") && name.contains("any")),
+                    text + ": " + negated);
+        }
+        List<String> plain = names(extract("any ideas for the weekend"));
+        assertTrue(plain.contains("chars:<any"), "outside a negation it is a plain word: " + plain);
+    }
+
+    @Test
     void worthItAndWorthEveryAreAVerdictTheNegationRuleTurns() {
         assertEquals(0.9f / 4, extract("worth a look").dense(DenseFeature.LEXICON_POSITIVE), 1e-6, "worth alone is 0.9");
         for (String text : List.of("worth it", "worth every penny", "the view was worth every step")) {
