@@ -30,6 +30,15 @@ chromium_ticks() {
     echo "$total"
 }
 records=${2:-200000}
+dashboard=
+page_process=
+# Whatever way this script ends, nothing it started stays behind, frozen or not.
+leave_nothing_running() {
+    [[ -n $dashboard ]] && { kill -CONT "$dashboard"; kill -TERM "$dashboard"; }
+    [[ -n $page_process ]] && { kill -CONT -- "-$page_process"; kill -TERM -- "-$page_process" || kill -TERM "$page_process"; }
+    return 0
+} 2>/dev/null
+trap leave_nothing_running EXIT
 work=$(mktemp -d /tmp/dim-dashboard-overhead-XXXXXX)
 bin/dim bench sentiment --engines storm --phases throughput --records "$records" >"$work/bench.log" 2>&1 &
 bench=$!
@@ -65,9 +74,8 @@ if [[ $mode != base ]]; then
      echo "$(date +%s.%N) $(cpu_ticks "$dashboard") $(chromium_ticks)" >"$work/cpu-start") &
 fi
 if [[ $mode == alternate ]]; then
-    # Freeze and resume the page's processes in turn while the harness runs; never leave them frozen.
+    # Freeze and resume the page's processes in turn while the harness runs.
     page_resume() { kill -CONT "$dashboard" 2>/dev/null || true; kill -CONT -- "-$page_process" 2>/dev/null || true; }
-    trap page_resume EXIT
     until [[ -s $work/cpu-start ]] || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
     broker=$(grep -o "Broker on [0-9.:]* (pid [0-9]*" "$work/bench.log" | grep -o "[0-9]*$")
     engine=$(pgrep -f io.datainmotion.bench.EngineMain | head -n 1)
@@ -125,7 +133,7 @@ if [[ $mode == alternate ]]; then
                 st = s == 1 ? "on" : "off"
                 printf "mean of %d blocks %s: %.0f records/s; cores: broker %.3f, topology %.3f, dashboard JVM %.3f, chromium %.3f\n", blocks[st], st == "on" ? "with the page running" : "with it frozen", sum[st, 3] / blocks[st], sum[st, 4] / blocks[st], sum[st, 5] / blocks[st], sum[st, 6] / blocks[st], sum[st, 7] / blocks[st]
             }
-        }' "$work/block-rates"
+        }' "$work/block-rates" || true
 fi
 if [[ $mode != base ]]; then
     if [[ -s $work/cpu-start ]]; then
