@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cheap beside a busy topology, whose CPU it shares: one reader for all topics, whose fetches
  * the broker answers once {@link #FETCH_MIN_BYTES} have arrived or after {@link #FETCH_WAIT}, so it
- * wakes a few times a second however fast the records come.
+ * wakes about once a second however fast the records come (the page is sent a snapshot every 2 s).
  */
 final class TopicFeed implements Runnable {
 
-    static final Duration FETCH_WAIT = Duration.ofMillis(250);
+    static final Duration FETCH_WAIT = Duration.ofSeconds(1);
     static final int FETCH_MIN_BYTES = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
     private static final long TOPIC_CHECK_NANOS = Duration.ofSeconds(3).toNanos();
