@@ -51,8 +51,8 @@ if [[ $mode != base ]]; then
     cp flux/local.properties "$work/dashboard.properties"
     printf 'topic.tweets=throughput-storm-1-in\ntopic.sentiment=throughput-storm-1-out\ntopic.deadletters=throughput-storm-1-dead\ntopic.trends=throughput-storm-1-side\n' \
         >>"$work/dashboard.properties"
-    java -Xmx1g ${DASHBOARD_JVM_OPTIONS:-} -Dlog4j2.configurationFile=config/log4j2-dim.xml -Ddim.log.level=WARN -Ddim.home="$PWD" \
-        -cp "tools/target/classes:worker/target/classes:$(cat tools/target/dev-classpath.txt)" io.datainmotion.cli.Dim dashboard --port 0 \
+    # bin/dim execs the dashboard's JVM: this process id is the JVM's.
+    DIM_JAVA_OPTS="-Xmx1g ${DASHBOARD_JVM_OPTIONS:-}" bin/dim dashboard --port 0 \
         --bootstrap "$bootstrap" --filter "$work/dashboard.properties" >"$work/dashboard.log" 2>&1 &
     dashboard=$!
     until grep -qs "Dashboard on" "$work/dashboard.log"; do sleep 1; done
