@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The demo's sample tweets (hand-written for the project) against the label a person would give them, with the
  * default scorer. Where a person could fairly give either of two labels ("The movie was ok, nothing special"),
- * both are accepted. Not all are right yet: the floor is the count measured with the shipped model (97 of 100;
+ * both are accepted. Not all are right yet: the floor is the count measured with the shipped model (99 of 100;
  * the misses are listed in docs/sentiment-model.md), so that a change that loses one fails here.
  */
 class SampleTweetsTest {
@@ -70,7 +70,7 @@ class SampleTweetsTest {
         return expected;
     }
 
-    private static final int MOST_MISSES = 3;
+    private static final int MOST_MISSES = 1;
 
     @Test
     void sampleTweetsGetTheLabelAPersonWouldGive() throws IOException {
