@@ -12,7 +12,8 @@
 # topology's output rate in each block the page ran by the mean of the two frozen blocks beside it
 # (from the harness's outputs-per-second.csv, broker append time; the first WARMUP_SECONDS, default 10,
 # of output and its last 2 s are left out). A running page also catches up on what it missed while
-# frozen, so this leans towards overstating its cost. See docs/benchmarks.md.
+# frozen, so this leans towards overstating its cost. BROWSER=none runs `browser` and `alternate`
+# without chromium, as when the page is watched from another machine. See docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mode=${1:?base, browser, page or alternate}
@@ -34,9 +35,14 @@ dashboard=
 page_process=
 # Whatever way this script ends, nothing it started stays behind, frozen or not.
 leave_nothing_running() {
-    [[ -n $dashboard ]] && { kill -CONT "$dashboard"; kill -TERM "$dashboard"; }
-    [[ -n $page_process ]] && { kill -CONT -- "-$page_process"; kill -TERM -- "-$page_process" || kill -TERM "$page_process"; }
-    return 0
+    if [[ -n $dashboard ]]; then
+        kill -CONT "$dashboard" || true
+        kill -TERM "$dashboard" || true
+    fi
+    if [[ -n $page_process ]]; then
+        kill -CONT -- "-$page_process" || true
+        kill -TERM -- "-$page_process" || kill -TERM "$page_process" || true
+    fi
 } 2>/dev/null
 trap leave_nothing_running EXIT
 work=$(mktemp -d /tmp/dim-dashboard-overhead-XXXXXX)
@@ -60,6 +66,10 @@ if [[ $mode != base ]]; then
     if [[ $mode == page ]]; then
         java -cp "tools/target/test-classes:tools/target/classes:worker/target/classes:$(cat tools/target/test-classpath.txt)" \
             io.datainmotion.dashboard.DashboardPageProbe "$url" 900 "$work/stop" >"$work/probe.log" 2>&1 &
+    elif [[ ${BROWSER:-chromium} == none ]]; then
+        # The page watched from another machine: only the dashboard JVM runs here (an idle stand-in
+        # keeps the script's process handling the same).
+        setsid sleep infinity &
     else
         # The flags HeadlessChromium gives it (as root it needs --no-sandbox); a session of its own, so
         # `alternate` can freeze all its processes at once.
