@@ -7,7 +7,6 @@ import io.datainmotion.sentiment.linear.LinearModel;
 import io.datainmotion.sentiment.tokens.NegatorSet;
 import io.datainmotion.sentiment.tokens.TweetTokens;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +17,8 @@ import java.util.Map;
  * recall, the metric the model is judged by. Balanced class weights make the loss treat the classes as equally
  * frequent, which is close to, but not the same as, maximising macro recall with one-versus-rest models.
  *
- * <p>The offsets are chosen on out-of-fold logits of the training tweets alone (tweet i held out in inner fold
- * i mod k, as {@link SentimentValidation} folds), so a validation run that trains with them chooses them
+ * <p>The offsets are chosen on out-of-fold logits of the training tweets alone (the inner folds are
+ * {@link SentimentValidation.Split}'s: tweet i held out in fold i mod k), so a validation run that trains with them chooses them
  * without seeing its held-out part. Neutral keeps offset 0 (only differences between classes change a label);
  * negative and positive are searched on a grid of {@value #STEP} in [-{@value #RANGE}, {@value #RANGE}], ties
  * going to the smaller total shift.
@@ -37,25 +36,21 @@ final class MacroRecallOffsets {
                                          LinearModelTrainer inner) {
         float[][] logits = new float[examples.size()][];
         for (int k = 0; k < folds; k++) {
-            List<SentimentEvaluation.LabelledText> train = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (i % folds != k) {
-                    train.add(examples.get(i));
-                }
-            }
-            LinearModel model = inner.train(train, Map.of("validation", "bias offsets, inner fold " + (k + 1)));
+            SentimentValidation.Split split = SentimentValidation.Split.of(examples, folds, k);
+            LinearModel model = inner.train(split.train(), Map.of("validation", "bias offsets, inner fold " + (k + 1)));
             LinearFeatures features = LinearFeatures.standard(model.settings());
             TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
             FeatureVector vector = new FeatureVector(false);
             float[] scores = new float[model.classCount()];
-            for (int i = k; i < examples.size(); i += folds) {
-                features.extract(tokens.tokenize(examples.get(i).text()), vector);
+            for (int j = 0; j < split.test().size(); j++) {
+                features.extract(tokens.tokenize(split.test().get(j).text()), vector);
                 model.scores(vector, scores);
                 float[] ordered = new float[ORDER.length];
                 for (int c = 0; c < model.classCount(); c++) {
                     ordered[indexOf(model.sentiment(c))] = scores[c];
                 }
-                logits[i] = ordered;
+                // The held-out part is tweets k, k + folds, k + 2 folds, ... in order.
+                logits[k + j * folds] = ordered;
             }
         }
         int[] gold = examples.stream().mapToInt(example -> indexOf(example.label())).toArray();

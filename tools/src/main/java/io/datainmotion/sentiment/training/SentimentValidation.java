@@ -96,13 +96,22 @@ public final class SentimentValidation {
             throw new IllegalArgumentException("folds must be in [2, " + data.size() + "], got " + folds);
         }
         return IntStream.range(0, folds).parallel().mapToObj(k -> {
+            Split split = Split.of(data, folds, k);
+            return fold("fold " + (k + 1) + "/" + folds, split.train(), split.test(), trainer);
+        }).toList();
+    }
+
+    /** Part {@code k} of {@code folds}-fold cross-validation: tweet i is held out when i mod folds == k. */
+    record Split(List<SentimentEvaluation.LabelledText> train, List<SentimentEvaluation.LabelledText> test) {
+
+        static Split of(List<SentimentEvaluation.LabelledText> data, int folds, int k) {
             List<SentimentEvaluation.LabelledText> train = new ArrayList<>();
             List<SentimentEvaluation.LabelledText> test = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
                 (i % folds == k ? test : train).add(data.get(i));
             }
-            return fold("fold " + (k + 1) + "/" + folds, train, test, trainer);
-        }).toList();
+            return new Split(train, test);
+        }
     }
 
     public static Map<Sentiment, Integer> labelMix(List<SentimentEvaluation.LabelledText> texts) {
