@@ -39,23 +39,25 @@
     });
   }
 
-  function cell(row, text, className) {
-    const td = document.createElement('td');
-    td.textContent = text;
-    if (className) { td.className = className; }
-    row.appendChild(td);
-    return td;
+  // Tables are updated in place, a cell's text or class written only when it changed: rebuilding them
+  // every snapshot made the browser lay out and paint the whole page each time.
+  function cell(cells, text, className) {
+    const row = cells.row;
+    const td = row.cells[cells.next] || row.insertCell();
+    cells.next += 1;
+    setText(td, text);
+    const wanted = className || '';
+    if (td.className !== wanted) { td.className = wanted; }
   }
 
   function fillTable(id, items, fill) {
     const body = byId(id);
-    const rows = document.createDocumentFragment();
-    for (const item of items) {
-      const row = document.createElement('tr');
-      fill(row, item);
-      rows.appendChild(row);
-    }
-    body.replaceChildren(rows);
+    items.forEach((item, i) => fill({ row: body.rows[i] || body.insertRow(), next: 0 }, item));
+    while (body.rows.length > items.length) { body.deleteRow(-1); }
+  }
+
+  function setText(element, text) {
+    if (element.textContent !== text) { element.textContent = text; }
   }
 
   function changed(part, value) {
@@ -80,7 +82,7 @@
 
   function renderSentiment(sentiment) {
     for (const label of ['positive', 'negative', 'neutral']) {
-      byId('count-' + label).textContent = String(sentiment.counts[label] || 0);
+      setText(byId('count-' + label), String(sentiment.counts[label] || 0));
     }
     if (changed('tweets', sentiment.latest)) {
       fillTable('tweets', sentiment.latest, (row, tweet) => {
@@ -215,7 +217,7 @@
       cell(row, dead.reason);
       cell(row, dead.count.toLocaleString('en'), 'number');
     });
-    byId('storm-status').textContent = '(' + health.storm + ')';
+    setText(byId('storm-status'), '(' + health.storm + ')');
     fillTable('components', health.components, (row, c) => {
       cell(row, c.topology);
       cell(row, c.component);
