@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One run of `bin/dim bench sentiment` (storm, throughput phase), alone or with a dashboard page open:
 #   bench/dashboard-overhead.sh base|browser|page|alternate [RECORDS]
+#   bench/dashboard-overhead.sh pool DIR...
 # With `browser` or `page`, once the harness prints its broker, a dashboard JVM reads the run's topics
 # and headless chromium shows its page until the benchmark ends: `browser` is chromium alone (what a
 # page open costs), `page` drives it from DashboardPageProbe (Selenium), which also records how the
@@ -15,11 +16,55 @@
 # frozen, so this leans towards overstating its cost. BROWSER=none runs `browser` and `alternate`
 # without chromium, as when the page is watched from another machine. See docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mode=${1:?base, browser, page or alternate}
+mode=${1:?base, browser, page, alternate or pool}
 block_seconds=${BLOCK_SECONDS:-5}
 warmup_seconds=${WARMUP_SECONDS:-10}
-case $mode in base | browser | page | alternate) ;; *) echo "unknown mode $mode: base, browser, page or alternate" >&2; exit 2 ;; esac
+case $mode in base | browser | page | alternate | pool) ;; *) echo "unknown mode $mode: base, browser, page, alternate or pool" >&2; exit 2 ;; esac
+if [[ $mode == pool ]]; then
+    # `pool DIR...`: several `alternate` runs (the log directories they print) taken together. Each block
+    # with the page running is divided by the frozen blocks beside it in its own run; one run has too few
+    # blocks to tell a few percent. Prints their median with a bootstrap 95 % interval (2,000 resamples
+    # of the runs and of the blocks within them, a fixed seed) and each run's median.
+    shift
+    [[ $# -gt 0 ]] || { echo "pool needs the log directories of alternate runs" >&2; exit 2; }
+    for dir in "$@"; do
+        [[ -s $dir/block-rates ]] || { echo "no block-rates in $dir: not the log directory of an alternate run" >&2; exit 2; }
+    done
+    for dir in "$@"; do
+        awk -v run="$dir" '{ state[$1] = $2; rate[$1] = $3 }
+            END { for (i in state) if (state[i] == "on" && (i - 1) in state && (i + 1) in state) print run, rate[i] / ((rate[i - 1] + rate[i + 1]) / 2) }' \
+            "$dir/block-rates"
+    done | awk '
+        function sort(a, lo, hi,   i, last, t, mid) {
+            if (lo >= hi) return
+            mid = int((lo + hi) / 2); t = a[lo]; a[lo] = a[mid]; a[mid] = t; last = lo
+            for (i = lo + 1; i <= hi; i++) if (a[i] < a[lo]) { last++; t = a[last]; a[last] = a[i]; a[i] = t }
+            t = a[lo]; a[lo] = a[last]; a[last] = t
+            sort(a, lo, last - 1); sort(a, last + 1, hi)
+        }
+        function median(a, n) { sort(a, 1, n); return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+        { ratio[++n] = $2; if (!($1 in blocks)) order[++runs] = $1; blocks[$1]++; of[$1, blocks[$1]] = $2 }
+        END {
+            if (n == 0) { print "no block with the page running had frozen blocks on both sides" > "/dev/stderr"; exit 1 }
+            srand(1)
+            # Runs differ from each other by more than their blocks say, so the resampling takes runs
+            # first, then blocks within each run taken.
+            for (b = 1; b <= 2000; b++) {
+                k = 0
+                for (r = 1; r <= runs; r++) {
+                    run = order[int(rand() * runs) + 1]
+                    for (j = 1; j <= blocks[run]; j++) sample[++k] = of[run, int(rand() * blocks[run]) + 1]
+                }
+                medians[b] = median(sample, k)
+            }
+            sort(medians, 1, 2000)
+            for (j = 1; j <= n; j++) all[j] = ratio[j]
+            printf "%d runs, %d blocks with the page running: running ÷ frozen beside it, median %.3f (bootstrap 95 %% interval %.3f-%.3f)\n", runs, n, median(all, n), medians[51], medians[1950]
+            for (r = 1; r <= runs; r++) { for (j = 1; j <= blocks[order[r]]; j++) one[j] = of[order[r], j]; printf "  %s: %d blocks, median %.3f\n", order[r], blocks[order[r]], median(one, blocks[order[r]]) }
+        }'
+    exit
+fi
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # A process's CPU ticks, with those of the children it has reaped.
 cpu_ticks() { awk '{print $14 + $15 + $16 + $17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 # Every chromium process alive now (the browser and its renderers): its own session when this script
