@@ -85,17 +85,17 @@
       setText(byId('count-' + label), String(sentiment.counts[label] || 0));
     }
     if (changed('tweets', sentiment.latest)) {
-      fillTable('tweets', sentiment.latest, (row, tweet) => {
-        cell(row, tweet.sentiment, tweet.sentiment);
-        cell(row, signed(tweet.polarity, 3), 'number');
-        cell(row, tweet.text, 'tweet');
+      fillTable('tweets', sentiment.latest, (cells, tweet) => {
+        cell(cells, tweet.sentiment, tweet.sentiment);
+        cell(cells, signed(tweet.polarity, 3), 'number');
+        cell(cells, tweet.text, 'tweet');
       });
     }
     if (changed('hashtags', sentiment.hashtags)) {
-      fillTable('hashtags', sentiment.hashtags, (row, tag) => {
-        cell(row, '#' + tag.hashtag);
-        cell(row, String(tag.count), 'number');
-        cell(row, signed(tag.meanPolarity, 2), 'number');
+      fillTable('hashtags', sentiment.hashtags, (cells, tag) => {
+        cell(cells, '#' + tag.hashtag);
+        cell(cells, String(tag.count), 'number');
+        cell(cells, signed(tag.meanPolarity, 2), 'number');
       });
     }
     const trends = sentiment.trends;
@@ -150,11 +150,11 @@
       cells.appendChild(button);
     }
     byId('sensor-grid').replaceChildren(cells);
-    fillTable('alerts', sensors.alerts, (row, alert) => {
-      cell(row, alert.sensorId);
-      cell(row, time(alert.windowStart) + '–' + time(alert.windowEnd));
-      cell(row, Math.round(100 * alert.fractionAboveThreshold) + '%', 'number');
-      cell(row, Number.isFinite(alert.meanTemperature) ? alert.meanTemperature.toFixed(2) : '', 'number');
+    fillTable('alerts', sensors.alerts, (cells, alert) => {
+      cell(cells, alert.sensorId);
+      cell(cells, time(alert.windowStart) + '–' + time(alert.windowEnd));
+      cell(cells, Math.round(100 * alert.fractionAboveThreshold) + '%', 'number');
+      cell(cells, Number.isFinite(alert.meanTemperature) ? alert.meanTemperature.toFixed(2) : '', 'number');
     });
   }
 
@@ -200,34 +200,34 @@
 
   function renderHealth(health) {
     if (!changed('health', health)) { return; }
-    fillTable('topics', health.topics, (row, topic) => {
-      cell(row, topic.topic);
-      cell(row, topic.records.toLocaleString('en'), 'number');
-      cell(row, rate(topic.inPerSecond), 'number');
-      cell(row, rate(topic.outPerSecond), 'number');
+    fillTable('topics', health.topics, (cells, topic) => {
+      cell(cells, topic.topic);
+      cell(cells, topic.records.toLocaleString('en'), 'number');
+      cell(cells, rate(topic.inPerSecond), 'number');
+      cell(cells, rate(topic.outPerSecond), 'number');
     });
-    fillTable('groups', health.groups, (row, group) => {
-      cell(row, group.group);
-      cell(row, group.topic);
-      cell(row, group.lag.toLocaleString('en'), 'number');
-      cell(row, rate(group.consumedPerSecond), 'number');
+    fillTable('groups', health.groups, (cells, group) => {
+      cell(cells, group.group);
+      cell(cells, group.topic);
+      cell(cells, group.lag.toLocaleString('en'), 'number');
+      cell(cells, rate(group.consumedPerSecond), 'number');
     });
-    fillTable('dead-letters', health.deadLetters, (row, dead) => {
-      cell(row, dead.source);
-      cell(row, dead.reason);
-      cell(row, dead.count.toLocaleString('en'), 'number');
+    fillTable('dead-letters', health.deadLetters, (cells, dead) => {
+      cell(cells, dead.source);
+      cell(cells, dead.reason);
+      cell(cells, dead.count.toLocaleString('en'), 'number');
     });
     setText(byId('storm-status'), '(' + health.storm + ')');
-    fillTable('components', health.components, (row, c) => {
-      cell(row, c.topology);
-      cell(row, c.component);
-      cell(row, c.type);
-      cell(row, String(c.executors), 'number');
-      cell(row, c.emitted.toLocaleString('en'), 'number');
-      cell(row, c.acked.toLocaleString('en'), 'number');
-      cell(row, c.failed.toLocaleString('en'), 'number');
-      cell(row, c.type === 'bolt' ? c.capacity.toFixed(3) : '', 'number');
-      cell(row, c.latencyMs.toFixed(2), 'number');
+    fillTable('components', health.components, (cells, c) => {
+      cell(cells, c.topology);
+      cell(cells, c.component);
+      cell(cells, c.type);
+      cell(cells, String(c.executors), 'number');
+      cell(cells, c.emitted.toLocaleString('en'), 'number');
+      cell(cells, c.acked.toLocaleString('en'), 'number');
+      cell(cells, c.failed.toLocaleString('en'), 'number');
+      cell(cells, c.type === 'bolt' ? c.capacity.toFixed(3) : '', 'number');
+      cell(cells, c.latencyMs.toFixed(2), 'number');
     });
     renderRates(health.sampledAt, health.topics);
   }
