@@ -35,14 +35,20 @@ if [[ $mode == pool ]]; then
             END { for (i in state) if (state[i] == "on" && (i - 1) in state && (i + 1) in state) print run, rate[i] / ((rate[i - 1] + rate[i + 1]) / 2) }' \
             "$dir/block-rates"
     done | awk '
-        function sort(a, lo, hi,   i, last, t, mid) {
-            if (lo >= hi) return
-            mid = int((lo + hi) / 2); t = a[lo]; a[lo] = a[mid]; a[mid] = t; last = lo
-            for (i = lo + 1; i <= hi; i++) if (a[i] < a[lo]) { last++; t = a[last]; a[last] = a[i]; a[i] = t }
-            t = a[lo]; a[lo] = a[last]; a[last] = t
-            sort(a, lo, last - 1); sort(a, last + 1, hi)
+        # Heap sort of a[1..n]: no recursion, since mawk stack depth runs out on the many equal values of
+        # the resampled medians (a quicksort went n deep there).
+        function sift(a, root, end,   child, t) {
+            while ((child = 2 * root) <= end) {
+                if (child < end && a[child] < a[child + 1]) child++
+                if (a[root] >= a[child]) return
+                t = a[root]; a[root] = a[child]; a[child] = t; root = child
+            }
         }
-        function median(a, n) { sort(a, 1, n); return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+        function sort(a, n,   i, t) {
+            for (i = int(n / 2); i >= 1; i--) sift(a, i, n)
+            for (i = n; i > 1; i--) { t = a[1]; a[1] = a[i]; a[i] = t; sift(a, 1, i - 1) }
+        }
+        function median(a, n) { sort(a, n); return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
         { ratio[++n] = $2; if (!($1 in blocks)) order[++runs] = $1; blocks[$1]++; of[$1, blocks[$1]] = $2 }
         END {
             if (n == 0) { print "no block with the page running had frozen blocks on both sides" > "/dev/stderr"; exit 1 }
@@ -57,7 +63,7 @@ if [[ $mode == pool ]]; then
                 }
                 medians[b] = median(sample, k)
             }
-            sort(medians, 1, 2000)
+            sort(medians, 2000)
             for (j = 1; j <= n; j++) all[j] = ratio[j]
             printf "%d runs, %d blocks with the page running: running ÷ frozen beside it, median %.3f (bootstrap 95 %% interval %.3f-%.3f)\n", runs, n, median(all, n), medians[51], medians[1950]
             for (r = 1; r <= runs; r++) { for (j = 1; j <= blocks[order[r]]; j++) one[j] = of[order[r], j]; printf "  %s: %d blocks, median %.3f\n", order[r], blocks[order[r]], median(one, blocks[order[r]]) }
