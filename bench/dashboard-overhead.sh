@@ -20,6 +20,13 @@ mode=${1:?base, browser, page, alternate or pool}
 block_seconds=${BLOCK_SECONDS:-5}
 warmup_seconds=${WARMUP_SECONDS:-10}
 case $mode in base | browser | page | alternate | pool) ;; *) echo "unknown mode $mode: base, browser, page, alternate or pool" >&2; exit 2 ;; esac
+# Of an alternate run's log directory: each block with the page running divided by the mean of the
+# frozen blocks beside it, one a line.
+block_ratios() {
+    awk '{ state[$1] = $2; rate[$1] = $3 }
+        END { for (i in state) if (state[i] == "on" && (i - 1) in state && (i + 1) in state) print rate[i] / ((rate[i - 1] + rate[i + 1]) / 2) }' \
+        "$1/block-rates"
+}
 if [[ $mode == pool ]]; then
     # `pool DIR...`: several `alternate` runs (the log directories they print) taken together. Each block
     # with the page running is divided by the frozen blocks beside it in its own run; one run has too few
@@ -31,9 +38,7 @@ if [[ $mode == pool ]]; then
         [[ -s $dir/block-rates ]] || { echo "no block-rates in $dir: not the log directory of an alternate run" >&2; exit 2; }
     done
     for dir in "$@"; do
-        awk -v run="$dir" '{ state[$1] = $2; rate[$1] = $3 }
-            END { for (i in state) if (state[i] == "on" && (i - 1) in state && (i + 1) in state) print run, rate[i] / ((rate[i - 1] + rate[i + 1]) / 2) }' \
-            "$dir/block-rates"
+        block_ratios "$dir" | awk -v run="$dir" '{ print run, $1 }'
     done | awk '
         # Heap sort of a[1..n]: no recursion, since mawk stack depth runs out on the many equal values of
         # the resampled medians (a quicksort went n deep there).
@@ -179,22 +184,24 @@ if [[ $mode == alternate ]]; then
                 if (seconds > 0) printf "\n"
             }
         }' "$run_dir/outputs-per-second.csv" "$work/blocks" >"$work/block-rates"
-    awk -v block="$block_seconds" '
-        { state[$1] = $2; rate[$1] = $3; blocks[$2]++; for (k = 3; k <= 7; k++) sum[$2, k] += $k }
+    # The means only when there was a ratio to print (no block with frozen neighbours: nothing to compare).
+    if block_ratios "$work" | sort -g | awk -v block="$block_seconds" '
+        { ratio[++pairs] = $1 }
         END {
-            for (i in state) if (state[i] == "on" && (i - 1) in state && (i + 1) in state) {
-                ratio[++pairs] = rate[i] / ((rate[i - 1] + rate[i + 1]) / 2)
-            }
             if (pairs == 0) { print "no block with the page running had frozen blocks on both sides: more RECORDS or a shorter BLOCK_SECONDS" > "/dev/stderr"; exit 1 }
-            for (i = 1; i <= pairs; i++) for (j = i + 1; j <= pairs; j++) if (ratio[j] < ratio[i]) { t = ratio[i]; ratio[i] = ratio[j]; ratio[j] = t }
             median = pairs % 2 ? ratio[(pairs + 1) / 2] : (ratio[pairs / 2] + ratio[pairs / 2 + 1]) / 2
             printf "blocks of %d s: output rate with the page running ÷ frozen blocks beside it, %d blocks: median %.3f, range %.3f-%.3f\n", block, pairs, median, ratio[1], ratio[pairs]
-            printf "mean output rate of all blocks with the page running ÷ of all frozen: %.3f\n", (sum["on", 3] / blocks["on"]) / (sum["off", 3] / blocks["off"])
-            for (s = 1; s <= 2; s++) {
-                st = s == 1 ? "on" : "off"
-                printf "mean of %d blocks %s: %.0f records/s; cores: broker %.3f, topology %.3f, dashboard JVM %.3f, chromium %.3f\n", blocks[st], st == "on" ? "with the page running" : "with it frozen", sum[st, 3] / blocks[st], sum[st, 4] / blocks[st], sum[st, 5] / blocks[st], sum[st, 6] / blocks[st], sum[st, 7] / blocks[st]
-            }
-        }' "$work/block-rates" || true
+        }'; then
+        awk '
+            { blocks[$2]++; for (k = 3; k <= 7; k++) sum[$2, k] += $k }
+            END {
+                printf "mean output rate of all blocks with the page running ÷ of all frozen: %.3f\n", (sum["on", 3] / blocks["on"]) / (sum["off", 3] / blocks["off"])
+                for (s = 1; s <= 2; s++) {
+                    st = s == 1 ? "on" : "off"
+                    printf "mean of %d blocks %s: %.0f records/s; cores: broker %.3f, topology %.3f, dashboard JVM %.3f, chromium %.3f\n", blocks[st], st == "on" ? "with the page running" : "with it frozen", sum[st, 3] / blocks[st], sum[st, 4] / blocks[st], sum[st, 5] / blocks[st], sum[st, 6] / blocks[st], sum[st, 7] / blocks[st]
+                }
+            }' "$work/block-rates"
+    fi
 fi
 if [[ $mode != base ]]; then
     if [[ -s $work/cpu-start ]]; then
