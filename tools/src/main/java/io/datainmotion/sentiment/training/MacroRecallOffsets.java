@@ -49,8 +49,7 @@ final class MacroRecallOffsets {
                 for (int c = 0; c < model.classCount(); c++) {
                     ordered[indexOf(model.sentiment(c))] = scores[c];
                 }
-                // The held-out part is tweets k, k + folds, k + 2 folds, ... in order.
-                logits[k + j * folds] = ordered;
+                logits[split.testPositions()[j]] = ordered;
             }
         }
         int[] gold = examples.stream().mapToInt(example -> indexOf(example.label())).toArray();

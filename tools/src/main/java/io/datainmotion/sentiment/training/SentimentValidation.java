@@ -101,16 +101,26 @@ public final class SentimentValidation {
         }).toList();
     }
 
-    /** Part {@code k} of {@code folds}-fold cross-validation: tweet i is held out when i mod folds == k. */
-    record Split(List<SentimentEvaluation.LabelledText> train, List<SentimentEvaluation.LabelledText> test) {
+    /**
+     * Part {@code k} of {@code folds}-fold cross-validation: tweet i is held out when i mod folds == k.
+     * {@code testPositions[j]} is where the j-th held-out tweet stands in the data split.
+     */
+    record Split(List<SentimentEvaluation.LabelledText> train, List<SentimentEvaluation.LabelledText> test,
+                 int[] testPositions) {
 
         static Split of(List<SentimentEvaluation.LabelledText> data, int folds, int k) {
             List<SentimentEvaluation.LabelledText> train = new ArrayList<>();
             List<SentimentEvaluation.LabelledText> test = new ArrayList<>();
+            int[] testPositions = new int[(data.size() - k + folds - 1) / folds];
             for (int i = 0; i < data.size(); i++) {
-                (i % folds == k ? test : train).add(data.get(i));
+                if (i % folds == k) {
+                    testPositions[test.size()] = i;
+                    test.add(data.get(i));
+                } else {
+                    train.add(data.get(i));
+                }
             }
-            return new Split(train, test);
+            return new Split(train, test, testPositions);
         }
     }
 
