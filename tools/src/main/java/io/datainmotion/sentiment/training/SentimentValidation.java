@@ -103,7 +103,7 @@ public final class SentimentValidation {
 
     /**
      * Part {@code k} of {@code folds}-fold cross-validation: tweet i is held out when i mod folds == k.
-     * {@code testPositions[j]} is where the j-th held-out tweet stands in the data split.
+     * {@code testPositions[j]} is the index of the j-th held-out tweet in the list the split was made from.
      */
     record Split(List<SentimentEvaluation.LabelledText> train, List<SentimentEvaluation.LabelledText> test,
                  int[] testPositions) {
