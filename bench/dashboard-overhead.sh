@@ -69,8 +69,7 @@ if [[ $mode == pool ]]; then
                 medians[b] = median(sample, k)
             }
             sort(medians, 2000)
-            for (j = 1; j <= n; j++) all[j] = ratio[j]
-            printf "%d runs, %d blocks with the page running: running ÷ frozen beside it, median %.3f (bootstrap 95 %% interval %.3f-%.3f)\n", runs, n, median(all, n), medians[51], medians[1950]
+            printf "%d runs, %d blocks with the page running: running ÷ frozen beside it, median %.3f (bootstrap 95 %% interval %.3f-%.3f)\n", runs, n, median(ratio, n), medians[51], medians[1950]
             for (r = 1; r <= runs; r++) { for (j = 1; j <= blocks[order[r]]; j++) one[j] = of[order[r], j]; printf "  %s: %d blocks, median %.3f\n", order[r], blocks[order[r]], median(one, blocks[order[r]]) }
         }'
     exit
