@@ -41,10 +41,9 @@
 
   // Tables are updated in place, a cell's text or class written only when it changed: rebuilding them
   // every snapshot made the browser lay out and paint the whole page each time.
-  function cell(cells, text, className) {
-    const row = cells.row;
-    const td = row.cells[cells.next] || row.insertCell();
-    cells.next += 1;
+  function cell(cursor, text, className) {
+    const td = cursor.row.cells[cursor.next] || cursor.row.insertCell();
+    cursor.next += 1;
     setText(td, text);
     const wanted = className || '';
     if (td.className !== wanted) { td.className = wanted; }
@@ -85,17 +84,17 @@
       setText(byId('count-' + label), String(sentiment.counts[label] || 0));
     }
     if (changed('tweets', sentiment.latest)) {
-      fillTable('tweets', sentiment.latest, (cells, tweet) => {
-        cell(cells, tweet.sentiment, tweet.sentiment);
-        cell(cells, signed(tweet.polarity, 3), 'number');
-        cell(cells, tweet.text, 'tweet');
+      fillTable('tweets', sentiment.latest, (cursor, tweet) => {
+        cell(cursor, tweet.sentiment, tweet.sentiment);
+        cell(cursor, signed(tweet.polarity, 3), 'number');
+        cell(cursor, tweet.text, 'tweet');
       });
     }
     if (changed('hashtags', sentiment.hashtags)) {
-      fillTable('hashtags', sentiment.hashtags, (cells, tag) => {
-        cell(cells, '#' + tag.hashtag);
-        cell(cells, String(tag.count), 'number');
-        cell(cells, signed(tag.meanPolarity, 2), 'number');
+      fillTable('hashtags', sentiment.hashtags, (cursor, tag) => {
+        cell(cursor, '#' + tag.hashtag);
+        cell(cursor, String(tag.count), 'number');
+        cell(cursor, signed(tag.meanPolarity, 2), 'number');
       });
     }
     const trends = sentiment.trends;
@@ -131,7 +130,7 @@
     threshold = sensors.threshold;
     byId('threshold').textContent = String(threshold);
     byId('sensor-total').textContent = String(sensors.total);
-    const cells = document.createDocumentFragment();
+    const buttons = document.createDocumentFragment();
     for (const latest of sensors.grid) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -147,14 +146,14 @@
       mean.textContent = latest.mean.toFixed(2) + ' °C';
       button.append(name, mean);
       button.addEventListener('click', () => showHistory(latest.sensorId));
-      cells.appendChild(button);
+      buttons.appendChild(button);
     }
-    byId('sensor-grid').replaceChildren(cells);
-    fillTable('alerts', sensors.alerts, (cells, alert) => {
-      cell(cells, alert.sensorId);
-      cell(cells, time(alert.windowStart) + '–' + time(alert.windowEnd));
-      cell(cells, Math.round(100 * alert.fractionAboveThreshold) + '%', 'number');
-      cell(cells, Number.isFinite(alert.meanTemperature) ? alert.meanTemperature.toFixed(2) : '', 'number');
+    byId('sensor-grid').replaceChildren(buttons);
+    fillTable('alerts', sensors.alerts, (cursor, alert) => {
+      cell(cursor, alert.sensorId);
+      cell(cursor, time(alert.windowStart) + '–' + time(alert.windowEnd));
+      cell(cursor, Math.round(100 * alert.fractionAboveThreshold) + '%', 'number');
+      cell(cursor, Number.isFinite(alert.meanTemperature) ? alert.meanTemperature.toFixed(2) : '', 'number');
     });
   }
 
@@ -200,34 +199,34 @@
 
   function renderHealth(health) {
     if (!changed('health', health)) { return; }
-    fillTable('topics', health.topics, (cells, topic) => {
-      cell(cells, topic.topic);
-      cell(cells, topic.records.toLocaleString('en'), 'number');
-      cell(cells, rate(topic.inPerSecond), 'number');
-      cell(cells, rate(topic.outPerSecond), 'number');
+    fillTable('topics', health.topics, (cursor, topic) => {
+      cell(cursor, topic.topic);
+      cell(cursor, topic.records.toLocaleString('en'), 'number');
+      cell(cursor, rate(topic.inPerSecond), 'number');
+      cell(cursor, rate(topic.outPerSecond), 'number');
     });
-    fillTable('groups', health.groups, (cells, group) => {
-      cell(cells, group.group);
-      cell(cells, group.topic);
-      cell(cells, group.lag.toLocaleString('en'), 'number');
-      cell(cells, rate(group.consumedPerSecond), 'number');
+    fillTable('groups', health.groups, (cursor, group) => {
+      cell(cursor, group.group);
+      cell(cursor, group.topic);
+      cell(cursor, group.lag.toLocaleString('en'), 'number');
+      cell(cursor, rate(group.consumedPerSecond), 'number');
     });
-    fillTable('dead-letters', health.deadLetters, (cells, dead) => {
-      cell(cells, dead.source);
-      cell(cells, dead.reason);
-      cell(cells, dead.count.toLocaleString('en'), 'number');
+    fillTable('dead-letters', health.deadLetters, (cursor, dead) => {
+      cell(cursor, dead.source);
+      cell(cursor, dead.reason);
+      cell(cursor, dead.count.toLocaleString('en'), 'number');
     });
     setText(byId('storm-status'), '(' + health.storm + ')');
-    fillTable('components', health.components, (cells, c) => {
-      cell(cells, c.topology);
-      cell(cells, c.component);
-      cell(cells, c.type);
-      cell(cells, String(c.executors), 'number');
-      cell(cells, c.emitted.toLocaleString('en'), 'number');
-      cell(cells, c.acked.toLocaleString('en'), 'number');
-      cell(cells, c.failed.toLocaleString('en'), 'number');
-      cell(cells, c.type === 'bolt' ? c.capacity.toFixed(3) : '', 'number');
-      cell(cells, c.latencyMs.toFixed(2), 'number');
+    fillTable('components', health.components, (cursor, c) => {
+      cell(cursor, c.topology);
+      cell(cursor, c.component);
+      cell(cursor, c.type);
+      cell(cursor, String(c.executors), 'number');
+      cell(cursor, c.emitted.toLocaleString('en'), 'number');
+      cell(cursor, c.acked.toLocaleString('en'), 'number');
+      cell(cursor, c.failed.toLocaleString('en'), 'number');
+      cell(cursor, c.type === 'bolt' ? c.capacity.toFixed(3) : '', 'number');
+      cell(cursor, c.latencyMs.toFixed(2), 'number');
     });
     renderRates(health.sampledAt, health.topics);
   }
