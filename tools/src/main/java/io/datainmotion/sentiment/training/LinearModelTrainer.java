@@ -4,6 +4,7 @@ import io.datainmotion.sentiment.linear.DenseFeature;
 import io.datainmotion.sentiment.linear.FeatureVector;
 import io.datainmotion.sentiment.linear.LinearFeatures;
 import io.datainmotion.sentiment.linear.LinearModel;
+import io.datainmotion.sentiment.linear.WordClusters;
 import io.datainmotion.sentiment.tokens.NegatorSet;
 import io.datainmotion.sentiment.Sentiment;
 import io.datainmotion.sentiment.tokens.TweetTokens;
@@ -202,6 +203,7 @@ public final class LinearModelTrainer {
         recorded.put("trainer", "liblinear " + SolverType.L2R_LR + ", one-versus-rest, balanced class weights");
         recorded.put("C", Double.toString(options.regularization()));
         recorded.put("min-count", Integer.toString(options.minCount()));
+        recorded.put(LinearModel.WORD_CLUSTERS, WordClusters.standard().sha256());
         recorded.put("training-tweets", Integer.toString(exampleCount));
         if (!biasOffsets.isEmpty()) {
             recorded.put(BIAS_OFFSETS, "chosen for macro recall on " + options.biasFolds() + " inner folds: "

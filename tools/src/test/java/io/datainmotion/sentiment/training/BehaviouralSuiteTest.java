@@ -76,7 +76,7 @@ class BehaviouralSuiteTest {
     void theDefaultScorerMeetsTheIssueTargetsAndItsFloors() {
         assertTrue(linear.negationPassRate() >= 0.90, "negation " + linear.negationPassRate());
         assertTrue(linear.passRate(Capability.INVARIANCE) >= 0.95, "invariance " + linear.passRate(Capability.INVARIANCE));
-        assertFloors(linear, floors(0.95, 1.00, 0.85, 0.97, 1.00, 0.70, 0.96, 0.96, 0.96));
+        assertFloors(linear, floors(0.95, 1.00, 0.89, 0.97, 1.00, 0.70, 0.96, 0.96, 0.97));
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class FeatureVector {
     private char[] scratch = new char[32];
     private float[] valences = new float[64];
     private int size;
+    /** Occurrences added by {@link #addUncounted}: summed or listed like the others, but not counted in n. */
+    private int uncounted;
     final float[] dense = new float[DenseFeature.COUNT];
     private final List<DenseNote> denseNotes = new ArrayList<>();
 
@@ -42,6 +44,7 @@ public final class FeatureVector {
 
     void clear() {
         size = 0;
+        uncounted = 0;
         steps0 = 0;
         steps1 = 0;
         steps2 = 0;
@@ -76,6 +79,16 @@ public final class FeatureVector {
             }
         }
         buckets[size++] = bucket;
+    }
+
+    /**
+     * An occurrence that weighs {@link #hashedValue()} like the others but is left out of its n, so that adding
+     * it leaves the other occurrences' value as it was: a word cluster adds what the word's neighbours teach
+     * without thinning out what the word itself says.
+     */
+    void addUncounted(int bucket) {
+        add(bucket);
+        uncounted++;
     }
 
     /** A buffer of at least {@code tokens} floats for the tokens' lexicon valences, reused across calls. */
@@ -123,11 +136,12 @@ public final class FeatureVector {
     }
 
     /**
-     * Each occurrence's value: 1/√n for n occurrences, so long and short tweets weigh their n-grams alike
-     * while the dense features keep their scale.
+     * Each occurrence's value: 1/√n for n occurrences (those added by {@link #addUncounted} not counted), so long
+     * and short tweets weigh their n-grams alike while the dense features keep their scale.
      */
     public float hashedValue() {
-        return size == 0 ? 0f : (float) (1.0 / Math.sqrt(size));
+        int counted = size - uncounted;
+        return counted == 0 ? 0f : (float) (1.0 / Math.sqrt(counted));
     }
 
     public float dense(DenseFeature feature) {

@@ -22,7 +22,11 @@ import java.util.Map;
  *   <li>word bigrams, with start and end markers;</li>
  *   <li>character n-grams of each word framed as {@code <word>}, which carry misspellings, elongations and
  *       hashtags glued from several words; not for negated lexicon words, whose n-grams would carry the
- *       un-negated sense, nor for negators, whose shared {@code n't} n-grams were a strong negation prior.</li>
+ *       un-negated sense, nor for negators, whose shared {@code n't} n-grams were a strong negation prior;</li>
+ *   <li>the {@link WordClusters word cluster} of each word that yields char n-grams, except words before "but" or
+ *       in an "although" clause, whose judgement the contrast rule sets aside: what the word's neighbours in
+ *       an embedding space taught the model. It is not counted in the 1/√n of {@link FeatureVector#hashedValue},
+ *       so the other features weigh what they weighed without it.</li>
  * </ul>
  * Emoji yield no hashed features: the training tweets have none, so their buckets would only carry the
  * weights of whatever trained features share them.
@@ -42,7 +46,7 @@ public final class LinearFeatures {
      * Bumped whenever a change here alters which buckets or dense values a text yields, so that a model
      * trained with other features is refused instead of silently mis-scored.
      */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     /** The tunable feature settings a model records and is scored with. */
     public record Settings(int hashBits, int minCharGram, int maxCharGram) {
@@ -68,6 +72,7 @@ public final class LinearFeatures {
     private static final long BIGRAM = 0x3000_0000_0000_0003L;
     private static final long CHARS = 0x4000_0000_0000_0004L;
     private static final long REQUESTED_WORD = 0x5000_0000_0000_0005L;
+    private static final long CLUSTER = 0x6000_0000_0000_0006L;
     private static final long START = TweetTokens.hashOf("<s>");
     private static final long END = TweetTokens.hashOf("</s>");
     private static final float LEXICON_SCALE = 1f / 4f;
@@ -101,23 +106,30 @@ public final class LinearFeatures {
     private final Settings settings;
     private final VaderLexicon lexicon;
     private final EmojiSentiment emoji;
+    private final WordClusters clusters;
     private final int shift;
 
     /**
      * @param lexicon valences of words and emoticons
      * @param emoji valences of emoji, through the lexicon words of what they depict: the training tweets have
      *              no emoji, so this is how an emoji reaches the weights learnt for lexicon words
+     * @param clusters the word clusters
      */
-    public LinearFeatures(Settings settings, VaderLexicon lexicon, EmojiSentiment emoji) {
+    public LinearFeatures(Settings settings, VaderLexicon lexicon, EmojiSentiment emoji, WordClusters clusters) {
         this.settings = settings;
         this.lexicon = lexicon;
         this.emoji = emoji;
+        this.clusters = clusters;
         this.shift = 64 - settings.hashBits();
     }
 
-    /** Features over the shipped lexicon and emoji mapping. */
+    /** Features over the shipped lexicon, emoji mapping and word clusters. */
     public static LinearFeatures standard(Settings settings) {
-        return new LinearFeatures(settings, Standard.LEXICON, EmojiSentiment.standard());
+        return new LinearFeatures(settings, Standard.LEXICON, EmojiSentiment.standard(), WordClusters.standard());
+    }
+
+    public WordClusters clusters() {
+        return clusters;
     }
 
     public Settings settings() {
@@ -193,6 +205,13 @@ public final class LinearFeatures {
                 boolean negationWord = negator || tokens.negated(t) && isNegationsOwnWord(tokens.hash(t));
                 if (!negated && !negationWord && !requested) {
                     addCharGrams(chars, tokens.start(t), tokens.end(t), out);
+                    int cluster = tokens.damped(t) ? -1 : clusters.clusterOf(tokens.hash(t));
+                    if (cluster >= 0) {
+                        out.addUncounted(bucket(cluster, CLUSTER));
+                        if (names) {
+                            out.nameLast("cluster:" + cluster + " (" + tokens.text(t) + ")");
+                        }
+                    }
                 }
                 if (tokens.elongated(t)) {
                     elongated++;
@@ -443,8 +462,17 @@ public final class LinearFeatures {
      */
     static final List<String> STANCE_ADVERBS = List.of("honestly", "seriously", "clearly", "frankly", "obviously");
 
+    /**
+     * The emoticon "D:" (dismay) at its own valence. Tokens are lowercased, and VADER's file lists {@code d:}
+     * twice: -2.9, the raters' "D:" lowercased, and 1.2, a tongue face; VADER keeps the last row, so "so sad D:"
+     * read as partly positive. The capital form is the one tweets use.
+     */
+    static final Map<String, Double> EMOTICON_VALENCES = Map.of("d:", -2.9);
+
     private static final class Standard {
         static final VaderLexicon LEXICON = VaderLexicon.standard().withInflections()
-                .with(LEXICON_ADDITIONS, STANCE_ADVERBS);
+                .with(LEXICON_ADDITIONS, java.util.stream.Stream.concat(STANCE_ADVERBS.stream(),
+                        EMOTICON_VALENCES.keySet().stream()).toList())
+                .with(EMOTICON_VALENCES, List.of());
     }
 }

@@ -25,6 +25,8 @@ import java.util.Map;
 public final class LinearModel {
 
     public static final int FORMAT_VERSION = 1;
+    /** Metadata key: the sha256 of the {@link WordClusters} map the model was trained with. */
+    public static final String WORD_CLUSTERS = "word-clusters-sha256";
     private static final int MAX_CLASSES = Long.SIZE / Short.SIZE;
     private static final byte[] MAGIC = "DIMLINEAR".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

@@ -49,6 +49,11 @@ public final class LinearScorer implements SentimentScorer {
     public LinearScorer(LinearModel model) {
         this.model = model;
         this.features = LinearFeatures.standard(model.settings());
+        String clusters = model.metadata().get(LinearModel.WORD_CLUSTERS);
+        if (clusters != null && !clusters.equals(features.clusters().sha256())) {
+            throw new IllegalArgumentException("the model was trained with word clusters of sha256 " + clusters
+                    + ", this build has " + features.clusters().sha256() + ": retrain it");
+        }
         this.vector = model.summingVector();
         this.scores = new float[model.classCount()];
         this.positive = classIndex(model, Sentiment.POSITIVE);

@@ -51,14 +51,47 @@ class LinearFeaturesTest {
         throw new AssertionError("no feature " + name + " in " + names(vector));
     }
 
+    private static String clusterOf(String word) {
+        int cluster = WordClusters.standard().clusterOf(TweetTokens.hashOf(word));
+        assertTrue(cluster >= 0, word + " is in the shipped map");
+        return "cluster:" + cluster + " (" + word + ")";
+    }
+
     @Test
-    void yieldsWordsBigramsAndFramedCharacterNGrams() {
+    void yieldsWordsBigramsFramedCharacterNGramsAndWordClusters() {
         List<String> names = names(extract("Good day"));
         assertEquals(List.of(
                 "word:good", "bigram:<s> good", "chars:<go", "chars:goo", "chars:<goo", "chars:ood", "chars:good",
-                "chars:od>", "chars:ood>",
+                "chars:od>", "chars:ood>", clusterOf("good"),
                 "word:day", "bigram:good day", "chars:<da", "chars:day", "chars:<day", "chars:ay>", "chars:day>",
-                "bigram:day </s>"), names);
+                clusterOf("day"), "bigram:day </s>"), names);
+    }
+
+    @Test
+    void wordClustersLeaveTheOtherFeaturesValueAsItWas() {
+        FeatureVector vector = extract("Good day");
+        long clusters = names(vector).stream().filter(name -> name.startsWith("cluster:")).count();
+        assertEquals(2, clusters);
+        assertEquals((float) (1.0 / Math.sqrt(vector.size() - clusters)), vector.hashedValue());
+    }
+
+    @Test
+    void wordsTheContrastSetsAsideOrANegationTurnsYieldNoCluster() {
+        List<String> contrasted = names(extract("The food was tasty but the service was slow"));
+        assertFalse(contrasted.contains(clusterOf("food")), "before 'but'");
+        assertFalse(contrasted.contains(clusterOf("tasty")), "before 'but'");
+        assertTrue(contrasted.contains(clusterOf("service")));
+        assertTrue(contrasted.contains(clusterOf("slow")));
+
+        List<String> negated = names(extract("not happy"));
+        assertFalse(negated.contains(clusterOf("happy")), "a negated word's neighbours carry its un-negated sense");
+    }
+
+    @Test
+    void capitalDColonIsDismayNotATongue() {
+        FeatureVector vector = extract("D:");
+        assertEquals(0f, vector.dense(DenseFeature.LEXICON_POSITIVE));
+        assertEquals(2.9f / 4f, vector.dense(DenseFeature.LEXICON_NEGATIVE), 1e-6f);
     }
 
     @Test
