@@ -12,9 +12,10 @@ import java.util.HexFormat;
 
 /**
  * Word clusters: words whose all-MiniLM-L6-v2 embeddings lie close together share a cluster id, so a word seen in
- * few training tweets (or none: the map also holds the model's own vocabulary) borrows what the model learnt for
- * its neighbours, as Brown clusters did in the NRC-Canada SemEval-2013 system. The map is built once, outside the
- * worker's build, by {@code word-clusters/} (the embedding model is ONNX and 100 MB of jars), and ships as
+ * few training tweets (or none: the map also holds the embedding model's whole-word vocabulary) borrows what the
+ * linear model learnt for its neighbours, as Brown clusters did in the NRC-Canada SemEval-2013 system. The map is
+ * built once, outside the worker's build, by {@code word-clusters/} (the embedding model runs on ONNX, 134 MB of
+ * jars), and ships as
  * {@value #RESOURCE}: {@code word TAB cluster} lines, lowercase words of at least three letters a-z.
  *
  * <p>A lookup is keyed by the FNV-1a hash the tokenizer already computed ({@link TweetTokens#hash}): one probe of an
