@@ -1,5 +1,6 @@
 package io.datainmotion.wordclusters;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -108,6 +109,10 @@ public final class BuildWordClusters implements Callable<Integer> {
             ex.getCommandLine().getErr().println("build-word-clusters: " + ex.getMessage() + " (--help for usage)");
             return 2;
         });
+        commandLine.setExecutionExceptionHandler((ex, command, parseResult) -> {
+            command.getErr().println("build-word-clusters: " + ex.getMessage());
+            return 1;
+        });
         System.exit(commandLine.execute(args));
     }
 
@@ -170,11 +175,17 @@ public final class BuildWordClusters implements Callable<Integer> {
         TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
         Map<String, Integer> tweetsWith = new HashMap<>();
         try (BufferedReader lines = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
+            int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
-                tokens.tokenize(json.readTree(line).get("text").asText());
+                JsonNode text = readText(json, line);
+                if (text == null || !text.isTextual()) {
+                    throw new IOException(data + " line " + number + ": not a JSON object with a \"text\" string");
+                }
+                tokens.tokenize(text.asText());
                 Set<String> seen = new HashSet<>();
                 for (int t = 0; t < tokens.size(); t++) {
                     if (tokens.kind(t) == TweetTokens.Kind.WORD && !tokens.negator(t)) {
@@ -211,6 +222,14 @@ public final class BuildWordClusters implements Callable<Integer> {
         System.out.printf("%d words from the tweets (in >= 2 tweets), %d with the vocabulary's whole words%n",
                 fromTweets, words.size());
         return new ArrayList<>(words);
+    }
+
+    private static JsonNode readText(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line).get("text");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static boolean plainWord(String word) {
@@ -280,9 +299,8 @@ public final class BuildWordClusters implements Callable<Integer> {
         }
         int[] assignment = new int[n];
         Arrays.fill(assignment, -1);
-        float[][] frozen = centroids;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-            float[][] current = frozen;
+            float[][] current = centroids;
             // Each point's nearest centroid: independent per point, so the parallel map is deterministic.
             int[] next = IntStream.range(0, n).parallel().map(i -> {
                 int best = 0;
@@ -324,7 +342,7 @@ public final class BuildWordClusters implements Callable<Integer> {
                 }
                 updated[c] = normalised(centroid);
             }
-            frozen = updated;
+            centroids = updated;
             System.out.printf("    iteration %d: %d moved%n", iteration, moved);
             if (moved == 0) {
                 break;
