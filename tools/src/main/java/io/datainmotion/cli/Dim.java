@@ -78,7 +78,8 @@ public final class Dim implements Runnable {
         return name.startsWith("dim ") ? name.substring(4) + " " : "";
     }
 
-    static String oneLine(Throwable e) {
+    /** A throwable's message on one line, as every command prints its error. */
+    public static String oneLine(Throwable e) {
         String message = e instanceof FileSystemException file ? describe(file)
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ").trim();

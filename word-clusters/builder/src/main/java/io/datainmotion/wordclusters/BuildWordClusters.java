@@ -1,11 +1,11 @@
 package io.datainmotion.wordclusters;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.datainmotion.cli.Dim;
 import io.datainmotion.sentiment.tokens.NegatorSet;
+import io.datainmotion.sentiment.training.SentimentEvaluation;
 import io.datainmotion.sentiment.tokens.TweetTokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +52,7 @@ import java.util.stream.IntStream;
  * We have no such corpus; the clusters here come from an external model instead: all-MiniLM-L6-v2 (quantised,
  * ONNX, run in-process through langchain4j), whose embeddings of single words are grouped by spherical k-means.
  * The model and its ~140 MB of jars are needed only here, at build time; the worker ships the resulting map.
- * No labels are read: only the tweets' text, so the map is one fixed function of the words for every fold.
+ * No label is used: only the tweets' text, so the map is one fixed function of the words for every fold.
  *
  * <ol>
  *   <li>Words: lowercase word tokens as {@link TweetTokens} writes them (normalised chars) from the training
@@ -84,7 +84,7 @@ public final class BuildWordClusters implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Training tweets, JSON lines with a \"text\" field "
+    @Option(names = "--data", paramLabel = "FILE", description = "Training tweets, JSON lines with \"text\" and \"label\" strings "
             + "(default: ${DEFAULT-VALUE}).")
     private Path data = Path.of("../shared/data/semeval-sentiment-train.jsonl");
 
@@ -110,7 +110,7 @@ public final class BuildWordClusters implements Callable<Integer> {
             return 2;
         });
         commandLine.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            command.getErr().println("build-word-clusters: " + ex.getMessage());
+            command.getErr().println("build-word-clusters: " + Dim.oneLine(ex));
             return 1;
         });
         System.exit(commandLine.execute(args));
@@ -171,28 +171,16 @@ public final class BuildWordClusters implements Callable<Integer> {
 
     /** Training-tweet words (count >= 2) and the WordPiece vocabulary's whole words, in sorted order. */
     static List<String> words(Path data) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         TweetTokens tokens = new TweetTokens(NegatorSet.ENGLISH);
         Map<String, Integer> tweetsWith = new HashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode text = readText(json, line);
-                if (text == null || !text.isTextual()) {
-                    throw new IOException(data + " line " + number + ": not a JSON object with a \"text\" string");
-                }
-                tokens.tokenize(text.asText());
-                Set<String> seen = new HashSet<>();
-                for (int t = 0; t < tokens.size(); t++) {
-                    if (tokens.kind(t) == TweetTokens.Kind.WORD && !tokens.negator(t)) {
-                        String word = tokens.text(t);
-                        if (plainWord(word) && seen.add(word)) {
-                            tweetsWith.merge(word, 1, Integer::sum);
-                        }
+        for (SentimentEvaluation.LabelledText tweet : SentimentEvaluation.readJsonLines(data)) {
+            tokens.tokenize(tweet.text());
+            Set<String> seen = new HashSet<>();
+            for (int t = 0; t < tokens.size(); t++) {
+                if (tokens.kind(t) == TweetTokens.Kind.WORD && !tokens.negator(t)) {
+                    String word = tokens.text(t);
+                    if (plainWord(word) && seen.add(word)) {
+                        tweetsWith.merge(word, 1, Integer::sum);
                     }
                 }
             }
@@ -222,14 +210,6 @@ public final class BuildWordClusters implements Callable<Integer> {
         System.out.printf("%d words from the tweets (in >= 2 tweets), %d with the vocabulary's whole words%n",
                 fromTweets, words.size());
         return new ArrayList<>(words);
-    }
-
-    private static JsonNode readText(ObjectMapper json, String line) {
-        try {
-            return json.readTree(line).get("text");
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     static boolean plainWord(String word) {
